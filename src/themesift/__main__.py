@@ -1,0 +1,3 @@
+from themesift.cli import main
+
+main()

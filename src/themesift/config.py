@@ -1,0 +1,57 @@
+"""Every default of themesift in one frozen config, loadable from TOML."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from themesift.types import ThemesiftError
+
+
+@dataclass(frozen=True)
+class Config:
+    # Cleaning
+    redact_names: bool = True
+    # Embedding
+    embedder: str = "minilm"  # key in themesift.embed.EMBEDDERS
+    batch_size: int = 64
+    # Theme finding
+    n_themes: int | None = None  # None: automatic
+    max_themes: int = 40
+    small_corpus: int = 300  # below this many unique comments: no UMAP/HDBSCAN
+    random_state: int = 42
+    # Assignment
+    unassigned_below: float = 0.20  # cosine to the nearest theme centre
+    secondary_min: float = 0.45  # cosine for a further theme
+    secondary_margin: float = 0.10  # ... and within this of the primary's cosine
+    confidence_temperature: float = 0.05
+    # Labels and quotes
+    n_keywords: int = 8
+    n_label_suggestions: int = 5
+    quotes_per_theme: int = 5
+    mmr_diversity: float = 0.5
+
+    def with_(self, **changes: Any) -> Config:
+        known = {f.name for f in fields(self)}
+        unknown = set(changes) - known
+        if unknown:
+            raise ThemesiftError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return replace(self, **{k: v for k, v in changes.items()})
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Config:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    @classmethod
+    def from_toml(cls, path: Path) -> Config:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ThemesiftError(f"cannot read settings file {path}: {exc}") from None
+        return cls().with_(**data.get("themesift", data))
