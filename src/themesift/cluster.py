@@ -1,12 +1,20 @@
-"""Theme discovery: group comment embeddings into themes, choosing the method by size.
+"""Theme discovery: group comment embeddings into themes.
 
-* Few comments (below ``config.small_corpus`` distinct texts): k-means on
-  the unit vectors with many seeded starts, the number of themes chosen by
-  the cosine silhouette.
-  UMAP and HDBSCAN need hundreds of points; on a few dozen they call
-  everything noise.
-* More: UMAP to 5 dimensions, then HDBSCAN finds dense groups; groups are then
-  merged by centroid similarity until at most ``target_themes(n)`` remain.
+Default (``method="kmeans"``): k-means on the unit-length sentence
+embeddings, the number of themes chosen by the cosine silhouette over a grid.
+How the work scales with the corpus:
+
+* a few dozen comments: every k from 2-3 up to ``sqrt(n)/2.5 + 4``, 50
+  seeded starts each (cheap, and stable on tiny data);
+* hundreds to tens of thousands: a grid of k up to ``max_themes``, 4 starts,
+  silhouette on a fixed sample of 4,000;
+* above 20,000 distinct comments: k is chosen on a fixed 20,000 sample and
+  the final k-means runs on everything.
+
+``method="umap-hdbscan"`` is BERTopic's own recipe (UMAP to 5 dimensions,
+HDBSCAN), followed by merging down to the same theme budget; kept for
+comparison in ``bench/``. UMAP and HDBSCAN need hundreds of points: below
+``config.small_corpus`` distinct comments k-means is used whatever the setting.
 
 Rows must come in a canonical order (the caller sorts distinct texts), so the
 result does not depend on the order of the input file.
@@ -27,9 +35,13 @@ from themesift.types import FloatArray, IntArray, ThemesiftError
 
 log = logging.getLogger(__name__)
 
+SILHOUETTE_SAMPLE = 4_000
+SELECTION_SAMPLE = 20_000
+LARGE_GRID = (4, 6, 8, 10, 12, 15, 18, 22, 26, 30, 35, 40, 50, 60)
+
 
 def target_themes(n: int, max_themes: int = 40) -> int:
-    """Most themes we let the automatic mode report for ``n`` distinct comments."""
+    """A theme budget for ``n`` distinct comments (used by the HDBSCAN path)."""
     return int(min(max_themes, max(3, round(math.sqrt(n) / 2.5))))
 
 
@@ -43,7 +55,7 @@ def centroids_of(X: FloatArray, labels: IntArray) -> tuple[IntArray, FloatArray]
 
 
 def merge_to(X: FloatArray, labels: IntArray, k: int) -> IntArray:
-    """Merge clusters (by average-linkage on their centroids, size-weighted) down to ``k``."""
+    """Merge the smallest cluster into its most similar one until ``k`` remain."""
     labels = labels.copy()
     while True:
         ids, cents = centroids_of(X, labels)
@@ -52,7 +64,6 @@ def merge_to(X: FloatArray, labels: IntArray, k: int) -> IntArray:
         sims = cents @ cents.T
         np.fill_diagonal(sims, -np.inf)
         sizes = np.array([(labels == i).sum() for i in ids])
-        # Merge the smallest cluster into its most similar neighbour.
         small = int(np.lexsort((ids, sizes))[0])
         into = int(np.argmax(sims[small]))
         labels[labels == ids[small]] = ids[into]
@@ -63,91 +74,102 @@ def _relabel(labels: IntArray) -> IntArray:
     out = np.full_like(labels, -1)
     mapping: dict[int, int] = {}
     for i, lab in enumerate(labels):
-        if lab < 0:
-            continue
-        out[i] = mapping.setdefault(int(lab), len(mapping))
+        if lab >= 0:
+            out[i] = mapping.setdefault(int(lab), len(mapping))
     return out
+
+
+def _sample(n: int, size: int, seed: int) -> IntArray:
+    if n <= size:
+        return np.arange(n)
+    return np.sort(np.random.RandomState(seed).choice(n, size, replace=False))
+
+
+def k_grid(n: int, max_themes: int) -> list[int]:
+    if n < 12:
+        return list(range(2, max(2, n - 1) + 1))
+    if n < 300:
+        top = min(max_themes, round(math.sqrt(n) / 2.5) + 4, n // 3)
+        return list(range(3, max(3, top) + 1))
+    return [k for k in LARGE_GRID if k <= min(max_themes, n // 10)] or [3]
+
+
+def _kmeans(X: FloatArray, k: int, seed: int, n_init: int) -> IntArray:
+    return KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit_predict(X).astype(np.int64)
 
 
 class ThemeFinder(ClusterMixin, BaseEstimator):
     """Cluster unit-length embeddings into themes (scikit-learn estimator).
 
-    Fitted attributes: ``labels_`` (theme per row, -1 for outliers the
-    caller re-assigns), ``method_`` and ``n_themes_``.
+    Fitted attributes: ``labels_`` (theme per row; -1 for outliers, which the
+    caller re-assigns), ``method_``, ``n_themes_`` and ``scores_`` (silhouette
+    per k tried).
     """
 
-    def __init__(self, config: Config | None = None) -> None:
+    def __init__(self, config: Config | None = None, method: str = "kmeans") -> None:
         self.config = config
+        self.method = method
 
     def fit(self, X: FloatArray, y: None = None) -> ThemeFinder:
         cfg = self.config or Config()
         X = np.asarray(X, dtype=np.float32)
         n = len(X)
+        self.scores_: dict[int, float] = {}
         if n == 0:
             raise ThemesiftError("no substantive comments to find themes in")
+        if self.method not in ("kmeans", "umap-hdbscan"):
+            raise ThemesiftError(f"unknown method '{self.method}'; use kmeans or umap-hdbscan")
         if n < 3:
-            labels = np.zeros(n, dtype=np.int64)
-            self.method_ = "single"
-        elif n < cfg.small_corpus:
-            labels = self._small(X, cfg)
-            self.method_ = "kmeans-silhouette"
+            labels, self.method_ = np.zeros(n, dtype=np.int64), "single"
+        elif self.method == "umap-hdbscan" and n >= cfg.small_corpus:
+            labels, self.method_ = self._umap_hdbscan(X, cfg), "umap-hdbscan"
         else:
-            labels = self._large(X, cfg)
-            self.method_ = "umap-hdbscan"
+            labels, self.method_ = self._kmeans_auto(X, cfg), "kmeans-silhouette"
         self.labels_ = _relabel(labels)
         self.n_themes_ = int(self.labels_.max() + 1) if (self.labels_ >= 0).any() else 0
         log.info("%s found %d themes in %d comments", self.method_, self.n_themes_, n)
         return self
 
-    # -- small corpora -------------------------------------------------
-    def _small(self, X: FloatArray, cfg: Config) -> IntArray:
+    def _kmeans_auto(self, X: FloatArray, cfg: Config) -> IntArray:
         n = len(X)
+        seed = cfg.random_state
+        n_init = 50 if n < 300 else 4
         if cfg.n_themes:
-            return self._agglomerate(X, min(cfg.n_themes, n))
-        k_min = 2 if n < 12 else 3
-        k_max = max(k_min, min(cfg.max_themes, target_themes(n, cfg.max_themes) + 4, n - 1))
-        best: tuple[float, int] | None = None
-        best_labels = np.zeros(n, dtype=np.int64)
-        for k in range(k_min, k_max + 1):
-            labels = self._agglomerate(X, k)
-            if len(np.unique(labels)) < 2:
+            return _kmeans(X, min(cfg.n_themes, n), seed, n_init)
+        pick = _sample(n, SELECTION_SAMPLE, seed)
+        Xs = X[pick]
+        score_rows = _sample(len(Xs), SILHOUETTE_SAMPLE, seed)
+        best_k, best_score, best_labels = 0, -np.inf, np.zeros(len(Xs), dtype=np.int64)
+        for k in k_grid(len(Xs), cfg.max_themes):
+            labels = _kmeans(Xs, k, seed, n_init)
+            if len(np.unique(labels[score_rows])) < 2:
                 continue
-            score = float(silhouette_score(X, labels, metric="cosine"))
-            if best is None or score > best[0] + 1e-9:
-                best, best_labels = (score, k), labels
-        return best_labels
+            score = float(silhouette_score(Xs[score_rows], labels[score_rows], metric="cosine"))
+            self.scores_[k] = score
+            if score > best_score + 1e-9:
+                best_k, best_score, best_labels = k, score, labels
+        if best_k == 0:
+            return np.zeros(n, dtype=np.int64)
+        if len(pick) == n:
+            return best_labels
+        return _kmeans(X, best_k, seed, n_init)
 
-    @staticmethod
-    def _agglomerate(X: FloatArray, k: int) -> IntArray:
-        """Spherical k-means (unit vectors), many seeded starts: stable on tiny data."""
-        km = KMeans(n_clusters=k, n_init=50, random_state=0)
-        return km.fit_predict(X).astype(np.int64)
-
-    # -- large corpora -------------------------------------------------
-    def _large(self, X: FloatArray, cfg: Config) -> IntArray:
+    def _umap_hdbscan(self, X: FloatArray, cfg: Config) -> IntArray:
         import hdbscan
         from umap import UMAP
 
         n = len(X)
         reduced = UMAP(
-            n_neighbors=15,
-            n_components=5,
-            min_dist=0.0,
-            metric="cosine",
-            random_state=cfg.random_state,
-            n_jobs=1,
+            n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine",
+            random_state=cfg.random_state, n_jobs=1,
         ).fit_transform(X)
         if cfg.n_themes:
-            km = KMeans(n_clusters=cfg.n_themes, n_init=10, random_state=cfg.random_state)
-            return km.fit_predict(reduced).astype(np.int64)
+            return _kmeans(reduced, cfg.n_themes, cfg.random_state, 10)
         min_size = max(10, round(n * 0.004))
         labels = hdbscan.HDBSCAN(
-            min_cluster_size=min_size,
-            min_samples=max(5, min_size // 2),
+            min_cluster_size=min_size, min_samples=max(5, min_size // 2),
             cluster_selection_method="eom",
         ).fit_predict(reduced).astype(np.int64)
         if (labels >= 0).sum() == 0:
-            km = KMeans(n_clusters=target_themes(n, cfg.max_themes), n_init=10,
-                        random_state=cfg.random_state)
-            return km.fit_predict(reduced).astype(np.int64)
+            return _kmeans(reduced, target_themes(n, cfg.max_themes), cfg.random_state, 10)
         return merge_to(X, labels, target_themes(n, cfg.max_themes))

@@ -20,7 +20,8 @@ class Config:
     # Theme finding
     n_themes: int | None = None  # None: automatic
     max_themes: int = 40
-    small_corpus: int = 300  # below this many unique comments: no UMAP/HDBSCAN
+    method: str = "kmeans"  # or "umap-hdbscan" (BERTopic's recipe)
+    small_corpus: int = 300  # below this many distinct comments: never UMAP/HDBSCAN
     random_state: int = 42
     # Assignment
     unassigned_below: float = 0.20  # cosine to the nearest theme centre

@@ -1,0 +1,458 @@
+"""Read comment files into a Corpus; write tables atomically.
+
+Readers return string cells (missing cells stay NaN) and turn any failure into
+one ThemesiftError line naming the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import json
+import logging
+import math
+import re
+import statistics
+import sys
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import charset_normalizer
+import numpy as np
+import openpyxl
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+from charset_normalizer.utils import is_multi_byte_encoding
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from themesift.fsutil import atomic_path
+from themesift.types import Corpus, ThemesiftError
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED = (".csv", ".tsv", ".txt", ".xlsx", ".parquet", ".jsonl", ".json")
+MAX_BYTES = 2 * 1024**3
+_TEXT = (".csv", ".tsv", ".txt")
+_SAMPLE_BYTES = 1024**2  # the encoding of a text file is detected from its first MB
+_DELIMITERS = ",;\t|"
+_ONE_COLUMN = "\x1f"  # separator for a file whose header line has no delimiter
+_CODE = re.compile(r"[\d\W_]+|\S*\d\S*")  # numbers, dates, ids like "R-102"
+
+
+def read_table(path: str | Path, *, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
+    """Read a supported file into a DataFrame of strings (missing cells are NaN)."""
+    p = _check_file(path, max_bytes)
+    with _reading(p):
+        df = _read_frame(p)
+    if len(df) == 0:
+        raise ThemesiftError(f"{p.name} has no rows")
+    return df
+
+
+def guess_text_column(df: pd.DataFrame) -> str:
+    """The free-text column with the longest answers (median words, then mean chars)."""
+    best: tuple[float, float] | None = None
+    name = None
+    for col in df.columns:
+        values = df[col].dropna().astype(str).str.strip()
+        values = values[values != ""].head(2000).tolist()
+        if not values or _looks_like_codes(values):
+            continue
+        words = [len(v.split()) for v in values]
+        score = (statistics.median(words), statistics.mean(map(len, values)))
+        if best is None or score > best:
+            best, name = score, str(col)
+    if name is None:
+        columns = ", ".join(map(str, df.columns))
+        raise ThemesiftError(f"no column looks like free text; columns are: {columns}")
+    return name
+
+
+def load_corpus(
+    path: str | Path,
+    *,
+    text_col: str | None = None,
+    id_col: str | None = None,
+    group_cols: Sequence[str] = (),
+    max_bytes: int = MAX_BYTES,
+) -> tuple[Corpus, list[str]]:
+    """Read a file into a Corpus; also return notes on choices made for the user."""
+    df = read_table(path, max_bytes=max_bytes)
+    notes: list[str] = []
+    if text_col is None:
+        text_col = guess_text_column(df)
+        notes.append(f"no --text-col given; using '{text_col}' (longest free text)")
+    corpus = corpus_from_frame(
+        df, text_col=text_col, id_col=id_col, group_cols=group_cols, source=Path(path).name
+    )
+    return corpus, notes
+
+
+def corpus_from_frame(
+    df: pd.DataFrame,
+    *,
+    text_col: str,
+    id_col: str | None = None,
+    group_cols: Sequence[str] = (),
+    source: str = "",
+) -> Corpus:
+    """Build a Corpus from a DataFrame (read from a file or uploaded in the app)."""
+    _require(df, [text_col, *([id_col] if id_col else []), *group_cols], source)
+    return _corpus(df, text_col, id_col, group_cols, source, offset=0, seen={})
+
+
+def iter_chunks(
+    path: str | Path,
+    *,
+    chunksize: int = 50_000,
+    text_col: str,
+    id_col: str | None = None,
+    group_cols: Sequence[str] = (),
+) -> Iterator[Corpus]:
+    """Stream a file as Corpus chunks; ids equal those ``load_corpus`` gives."""
+    if chunksize < 1:
+        raise ValueError("chunksize must be at least 1")
+    p = _check_file(path, None)
+    wanted = [text_col, *([id_col] if id_col else []), *group_cols]
+    frames = _chunk_frames(p, chunksize)
+    seen: dict[str, int] = {}
+    offset, first = 0, True
+    while True:
+        with _reading(p):
+            df = next(frames, None)
+        if df is None:
+            break
+        if first:
+            _require(df, wanted, p.name)
+            first = False
+        for col in set(wanted) - set(df.columns):  # a later JSONL chunk may lack a key
+            df[col] = np.nan
+        if len(df):
+            yield _corpus(df, text_col, id_col, group_cols, p.name, offset=offset, seen=seen)
+            offset += len(df)
+    if offset == 0:
+        raise ThemesiftError(f"{p.name} has no rows")
+
+
+def write_table(df: pd.DataFrame, path: str | Path) -> None:
+    """Write ``df`` as .csv, .xlsx, .parquet or .jsonl (by extension), atomically."""
+    p = Path(path)
+    writer = _WRITERS.get(p.suffix.lower())
+    if writer is None:
+        supported = ", ".join(_WRITERS)
+        raise ThemesiftError(f"cannot write {p.name}: unsupported file type (use {supported})")
+    try:
+        with atomic_path(p) as tmp:
+            writer(df, tmp)
+    except OSError as exc:
+        raise ThemesiftError(f"cannot write {p}: {exc.strerror or exc}") from None
+    logger.info("wrote %d rows to %s", len(df), p)
+
+
+def _check_file(path: str | Path, max_bytes: int | None) -> Path:
+    p = Path(path)
+    if not p.exists():
+        raise ThemesiftError(f"file not found: {path}")
+    if p.is_dir():
+        raise ThemesiftError(f"{path} is a directory, not a file")
+    if p.suffix.lower() not in SUPPORTED:
+        kind = f"'{p.suffix}'" if p.suffix else "(no extension)"
+        supported = ", ".join(SUPPORTED)
+        raise ThemesiftError(f"cannot read {p.name}: unsupported file type {kind} ({supported})")
+    size = p.stat().st_size
+    if size == 0:
+        raise ThemesiftError(f"{p.name} is empty (0 bytes)")
+    if max_bytes is not None and size > max_bytes:
+        raise ThemesiftError(f"{p.name} is {_human(size)}; the limit is {_human(max_bytes)}")
+    return p
+
+
+@contextlib.contextmanager
+def _reading(p: Path) -> Iterator[None]:
+    """Turn any library exception into one ThemesiftError line naming the file."""
+    try:
+        with warnings.catch_warnings():  # pandas drops extra fields with only a warning
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            yield
+    except ThemesiftError:
+        raise
+    except pd.errors.ParserWarning:
+        msg = "some rows have more fields than the header (unquoted delimiters in the text?)"
+        raise ThemesiftError(f"cannot read {p.name}: {msg}") from None
+    except pd.errors.EmptyDataError:
+        raise ThemesiftError(f"{p.name} is empty") from None
+    except OSError as exc:
+        raise ThemesiftError(f"cannot read {p.name}: {exc.strerror or exc}") from None
+    except Exception as exc:  # noqa: BLE001 - pandas, openpyxl and pyarrow raise many kinds
+        detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise ThemesiftError(f"cannot read {p.name}: {detail}") from None
+
+
+def _read_frame(p: Path) -> pd.DataFrame:
+    ext = p.suffix.lower()
+    if ext in _TEXT:
+        options = _csv_options(p)
+        try:
+            return _as_strings(pd.read_csv(p, **options))
+        except UnicodeDecodeError:
+            logger.warning("%s: bytes not valid %s were replaced", p.name, options["encoding"])
+            return _as_strings(pd.read_csv(p, encoding_errors="replace", **options))
+    if ext == ".xlsx":
+        return _read_xlsx(p)
+    if ext == ".parquet":
+        return _arrow_frame(_open_parquet(p).read())
+    if ext == ".json":
+        data = json.loads(p.read_text(encoding="utf-8-sig"))
+        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+            raise ThemesiftError(f"cannot read {p.name}: expected a JSON list of objects")
+        return _as_strings(pd.DataFrame.from_records(data))
+    return next(_jsonl_chunks(p, sys.maxsize), pd.DataFrame())
+
+
+def _chunk_frames(p: Path, chunksize: int) -> Iterator[pd.DataFrame]:
+    ext = p.suffix.lower()
+    if ext in _TEXT:
+        options = _csv_options(p)
+        with pd.read_csv(p, chunksize=chunksize, encoding_errors="replace", **options) as reader:
+            yield from map(_as_strings, reader)
+    elif ext == ".parquet":
+        for batch in _open_parquet(p).iter_batches(batch_size=chunksize):
+            yield _arrow_frame(pa.Table.from_batches([batch]))
+    elif ext == ".jsonl":
+        yield from _jsonl_chunks(p, chunksize)
+    else:  # .xlsx and .json have no streaming reader: read whole, then slice
+        df = _read_frame(p)
+        yield from (df.iloc[i : i + chunksize] for i in range(0, len(df), chunksize))
+
+
+def _csv_options(p: Path) -> dict[str, Any]:
+    """read_csv options for a delimited text file: detected encoding and delimiter."""
+    with p.open("rb") as fh:
+        sample = fh.read(_SAMPLE_BYTES)
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif b"\x00" in sample[:8192]:
+        raise ThemesiftError(f"cannot read {p.name}: it is a binary file, not text")
+    else:
+        encoding = _detect_encoding(sample, complete=len(sample) < _SAMPLE_BYTES)
+    text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample[:65536])
+    if len(sample) > 65536:
+        text = text[: text.rfind("\n") + 1] or text
+    sep = _delimiter(text, p.suffix.lower())
+    logger.info("reading %s as %s, delimiter %r", p.name, encoding, sep)
+    # keep_default_na=False: "N/A" is an answer (a non-answer), not a missing cell.
+    return {"sep": sep, "encoding": encoding, "dtype": str, "keep_default_na": False,
+            "na_values": [""], "index_col": False}  # fmt: skip
+
+
+def _detect_encoding(sample: bytes, complete: bool) -> str:
+    def decodes(encoding: str) -> bool:
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(sample, final=complete)
+        except (UnicodeDecodeError, LookupError):
+            return False
+        return True
+
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if decodes("utf-8"):
+        return "utf-8"
+    match = charset_normalizer.from_bytes(sample).best()
+    guess = [match.encoding] if match is not None else []
+    # On Latin-script text charset-normalizer often says cp1250 or cp775 where
+    # Windows-1252 is far likelier; trust its guess only for other scripts.
+    letters = (c for c in set(str(match)) if c.isalpha())
+    latin = all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+    trusted = match is not None and (is_multi_byte_encoding(match.encoding) or not latin)
+    candidates = (guess if trusted else []) + ["cp1252"] + guess
+    return next((e for e in candidates if decodes(e)), "latin-1")
+
+
+def _delimiter(text: str, ext: str) -> str:
+    header = text.split("\n", 1)[0]
+    if ext == ".tsv" and "\t" in header:
+        return "\t"
+    try:
+        sniffed = csv.Sniffer().sniff(text, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        sniffed = ","
+    if sniffed in header:
+        return sniffed
+    best = max(_DELIMITERS, key=header.count)
+    return best if best in header else _ONE_COLUMN
+
+
+def _read_xlsx(p: Path) -> pd.DataFrame:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # openpyxl style/extension warnings
+        try:
+            wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
+        except Exception:  # noqa: BLE001 - zip, XML and key errors alike
+            raise ThemesiftError(f"cannot read {p.name}: not a valid Excel file") from None
+        try:
+            sheet = wb.worksheets[0].iter_rows(values_only=True) if wb.worksheets else iter(())
+            rows = [r for r in sheet if any(v is not None and v != "" for v in r)]
+        finally:
+            wb.close()
+    if not rows:
+        return pd.DataFrame()
+    width = max(map(len, rows))
+    header = [f"column_{i + 1}" if v is None else v for i, v in enumerate(rows[0])]
+    header += [f"column_{i + 1}" for i in range(len(header), width)]
+    body = [list(r) + [None] * (width - len(r)) for r in rows[1:]]
+    return _as_strings(pd.DataFrame(body, columns=range(width), dtype=object), header)
+
+
+def _open_parquet(p: Path) -> pq.ParquetFile:
+    try:
+        return pq.ParquetFile(p)
+    except Exception:  # noqa: BLE001
+        raise ThemesiftError(f"cannot read {p.name}: not a valid Parquet file") from None
+
+
+def _arrow_frame(table: pa.Table) -> pd.DataFrame:
+    columns: dict[int, list[object]] = {}
+    for i, col in enumerate(table.columns):
+        try:  # arrow casts ints with nulls to "12", where pandas would give "12.0"
+            columns[i] = pc.cast(col, pa.string()).to_pylist()
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            columns[i] = col.to_pylist()  # nested types: stringified by _as_strings
+    return _as_strings(pd.DataFrame(columns, dtype=object), table.column_names)
+
+
+def _jsonl_chunks(p: Path, chunksize: int) -> Iterator[pd.DataFrame]:
+    records: list[dict[str, object]] = []
+    with p.open(encoding="utf-8-sig") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                record = None
+            if not isinstance(record, dict):
+                raise ThemesiftError(f"cannot read {p.name}: line {number} is not a JSON object")
+            records.append(record)
+            if len(records) == chunksize:
+                yield _as_strings(pd.DataFrame.from_records(records))
+                records = []
+    if records:
+        yield _as_strings(pd.DataFrame.from_records(records))
+
+
+def _as_strings(df: pd.DataFrame, names: Sequence[object] | None = None) -> pd.DataFrame:
+    """Object columns of str or NaN, under unique string column names."""
+    labels: list[str] = []
+    for name in map(str, df.columns if names is None else names):
+        k, new = 0, name
+        while new in labels:
+            k, new = k + 1, f"{name}.{k + 1}"
+        labels.append(new)
+    data = {label: [_cell(v) for v in df.iloc[:, i].tolist()] for i, label in enumerate(labels)}
+    return pd.DataFrame(data, columns=labels, dtype=object)
+
+
+def _cell(value: object) -> str | float:
+    """A cell as text, or NaN when missing."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return math.nan
+    if isinstance(value, float) and math.isnan(value):
+        return math.nan
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return value if isinstance(value, str) else str(value)
+
+
+def _looks_like_codes(values: list[str]) -> bool:
+    """Mostly numbers, dates or ids, or (given enough rows) unique one-word codes."""
+    if sum(bool(_CODE.fullmatch(v)) for v in values) >= 0.8 * len(values):
+        return True
+    one_word = all(len(v.split()) == 1 for v in values)
+    return len(values) >= 20 and one_word and len(set(values)) == len(values)
+
+
+def _human(n: int) -> str:
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} bytes"
+
+
+def _require(df: pd.DataFrame, wanted: Sequence[str], source: str) -> None:
+    for col in wanted:
+        if col not in df.columns:
+            where = f" in {source}" if source else ""
+            columns = ", ".join(map(str, df.columns))
+            raise ThemesiftError(f"column '{col}' not found{where}; columns are: {columns}")
+
+
+def _corpus(
+    df: pd.DataFrame,
+    text_col: str,
+    id_col: str | None,
+    group_cols: Sequence[str],
+    source: str,
+    *,
+    offset: int,
+    seen: dict[str, int],
+) -> Corpus:
+    """Rows ``offset + 1 ...`` of a file; ``seen`` maps ids met so far to their rows."""
+
+    def strings(col: str) -> tuple[str, ...]:
+        return tuple(c if isinstance(c := _cell(v), str) else "" for v in df[col].tolist())
+
+    if id_col is None:
+        ids = tuple(f"row-{offset + i}" for i in range(1, len(df) + 1))
+    else:
+        where = f" in {source}" if source else ""
+        ids = tuple(v.strip() for v in strings(id_col))
+        for row, value in enumerate(ids, offset + 1):
+            if not value:
+                raise ThemesiftError(f"id column '{id_col}'{where} has no id in row {row}")
+            if value in seen:
+                raise ThemesiftError(
+                    f"id column '{id_col}'{where} has duplicate id '{value}' "
+                    f"(rows {seen[value]} and {row})"
+                )
+            seen[value] = row
+    groups = {col: strings(col) for col in group_cols}
+    return Corpus(
+        ids=ids, texts=strings(text_col), groups=groups, text_col=text_col, id_col=id_col,
+        source=source,
+    )
+
+
+def _write_xlsx(df: pd.DataFrame, tmp: Path) -> None:
+    """Write with openpyxl directly, so text starting with '=' stays text, not a formula."""
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet()
+    ws.append([str(c) for c in df.columns])
+    for row in df.itertuples(index=False, name=None):
+        cells = []
+        for value in row:
+            if not isinstance(value, (int, float, np.number)) or pd.isna(value):
+                value = _cell(value)
+                value = ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else None
+            cell = WriteOnlyCell(ws, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"
+            cells.append(cell)
+        ws.append(cells)
+    wb.save(tmp)
+
+
+_WRITERS: dict[str, Callable[[pd.DataFrame, Path], None]] = {
+    ".csv": lambda df, tmp: df.to_csv(tmp, index=False, encoding="utf-8"),
+    ".xlsx": _write_xlsx,
+    ".parquet": lambda df, tmp: df.to_parquet(tmp, index=False),
+    ".jsonl": lambda df, tmp: df.to_json(
+        tmp, orient="records", lines=True, force_ascii=False, date_format="iso"
+    ),
+}

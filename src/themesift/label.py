@@ -1,0 +1,158 @@
+"""Name each theme in the respondents' own words.
+
+Candidate phrases are the comments' own noun chunks and word n-grams (1-4
+words, not starting or ending with a stop word).  They are ranked per theme by
+class-based TF-IDF (how much more often a phrase occurs in this theme's
+comments than in the others), blended with how close the phrase's embedding
+is to the theme centre, and made diverse with MMR.  Keywords are lemmas
+ranked the same way, stop words never included.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from themesift.mmr import mmr
+from themesift.types import FloatArray
+
+CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
+EDGE_BAD_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "NUM", "SYM"}
+_JUNK = re.compile(r"[\[\]<>@#/\\|_=*~^]|x{3,}|\d", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DocTerms:
+    phrases: frozenset[str]
+    lemmas: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ThemeWords:
+    label: str
+    suggestions: tuple[str, ...]
+    keywords: tuple[str, ...]
+
+
+def _ok_token(tok: Any) -> bool:
+    return bool(tok.is_alpha) and not _JUNK.search(tok.text)
+
+
+def doc_terms(doc: Any) -> DocTerms:
+    """Candidate phrases and keyword lemmas of one spaCy Doc."""
+    phrases: set[str] = set()
+    for sent in doc.sents if doc.has_annotation("SENT_START") else [doc]:
+        toks = [t for t in sent if not t.is_space]
+        for i in range(len(toks)):
+            for n in range(1, 5):
+                gram = toks[i : i + n]
+                if len(gram) < n or not all(_ok_token(t) for t in gram):
+                    break
+                first, last = gram[0], gram[-1]
+                if first.is_stop or last.is_stop or first.pos_ in EDGE_BAD_POS:
+                    continue
+                if last.pos_ in EDGE_BAD_POS:
+                    continue
+                if not any(t.pos_ in CONTENT_POS for t in gram):
+                    continue
+                if n == 1 and first.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+                    continue
+                phrases.add(" ".join(t.text.lower() for t in gram))
+    lemmas = {
+        t.lemma_.lower()
+        for t in doc
+        if _ok_token(t) and not t.is_stop and len(t.text) > 2 and t.pos_ in CONTENT_POS
+        and not t.lemma_.lower() in _STOP_LEMMAS
+    }
+    return DocTerms(frozenset(phrases), frozenset(lemmas))
+
+
+# Lemmas that spaCy does not mark as stop words but carry no theme.
+_STOP_LEMMAS = frozenset({"be", "have", "do", "get", "go", "make", "say", "will", "would", "thing"})
+
+
+def analyse_texts(texts: Sequence[str], nlp: Any, batch_size: int = 256) -> list[DocTerms]:
+    """Run spaCy once over ``texts`` (NER disabled) and extract their terms."""
+    disable = [p for p in ("ner",) if p in nlp.pipe_names]
+    return [doc_terms(d) for d in nlp.pipe(texts, batch_size=batch_size, disable=disable)]
+
+
+def class_tfidf(classes: Sequence[Sequence[frozenset[str]]]) -> list[dict[str, float]]:
+    """Class-based TF-IDF over document sets.
+
+    For term t and class c: (share of c's documents containing t)
+    x log(1 + documents / documents containing t).  Terms in a single
+    document of a class larger than three are dropped as idiosyncratic.
+    """
+    df_all: Counter[str] = Counter()
+    for docs in classes:
+        for terms in docs:
+            df_all.update(terms)
+    n_docs = sum(len(docs) for docs in classes) or 1
+    out: list[dict[str, float]] = []
+    for docs in classes:
+        df_c: Counter[str] = Counter()
+        for terms in docs:
+            df_c.update(terms)
+        size = max(len(docs), 1)
+        min_df = 2 if size > 3 else 1
+        out.append(
+            {
+                t: (c / size) * math.log(1 + n_docs / df_all[t])
+                for t, c in df_c.items()
+                if c >= min_df
+            }
+        )
+    return out
+
+
+def _n_words(phrase: str) -> int:
+    return phrase.count(" ") + 1
+
+
+def _drop_nested(ordered: Iterable[str]) -> list[str]:
+    """Drop phrases contained in (or containing) an earlier, better one."""
+    kept: list[str] = []
+    for p in ordered:
+        padded = f" {p} "
+        if any(padded in f" {k} " or f" {k} " in padded for k in kept):
+            continue
+        kept.append(p)
+    return kept
+
+
+def name_theme(
+    scores: Mapping[str, float],
+    centroid: FloatArray,
+    embed: Callable[[Sequence[str]], FloatArray],
+    n_suggestions: int,
+    diversity: float,
+    taken: set[str],
+) -> tuple[str, tuple[str, ...]]:
+    """Choose a label and ordered suggestions from a theme's phrase scores."""
+    if not scores:
+        return "", ()
+    ranked = sorted(scores, key=lambda p: (-scores[p], p))[:60]
+    vecs = embed(ranked)
+    relevance_sem = np.clip(vecs @ centroid, 0.0, None)
+    top = max(scores[p] for p in ranked)
+    # Phrases of two or three words read best as labels.
+    length_bonus = np.array([{1: 0.8, 2: 1.0, 3: 1.0, 4: 0.9}[_n_words(p)] for p in ranked])
+    lexical = np.array([scores[p] / top for p in ranked])
+    relevance = (0.5 * lexical + 0.5 * relevance_sem) * length_bonus
+    order = mmr(vecs, relevance, k=min(len(ranked), n_suggestions * 3), diversity=diversity)
+    suggestions = _drop_nested(ranked[i] for i in order)[:n_suggestions]
+    label = next((s for s in suggestions if s not in taken and _n_words(s) >= 2), None)
+    if label is None:
+        label = next((s for s in suggestions if s not in taken), suggestions[0])
+    return label, tuple(suggestions)
+
+
+def top_keywords(scores: Mapping[str, float], n: int) -> tuple[str, ...]:
+    return tuple(sorted(scores, key=lambda t: (-scores[t], t))[:n])
