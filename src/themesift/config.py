@@ -27,7 +27,7 @@ class Config:
     unassigned_below: float = 0.20  # cosine to the nearest theme centre
     secondary_min: float = 0.45  # cosine for a further theme
     secondary_margin: float = 0.10  # ... and within this of the primary's cosine
-    confidence_temperature: float = 0.05
+    confidence_temperature: float = 0.1
     # Labels and quotes
     n_keywords: int = 8
     n_label_suggestions: int = 5

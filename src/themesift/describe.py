@@ -7,7 +7,8 @@ labels given by the researcher are kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,15 @@ from themesift.types import FloatArray, IntArray, Theme
 
 MAX_LABEL_DOCS = 400  # texts per theme read by spaCy for labelling
 QUOTES_KEPT = 100  # ranked quotes kept per theme (saved with a model)
+
+
+def _surfaces(terms: Iterable[DocTerms]) -> dict[str, str]:
+    """Most common written form of each phrase key (ties: alphabetical)."""
+    counts: dict[str, Counter[str]] = {}
+    for t in terms:
+        for key, words in t.surface.items():
+            counts.setdefault(key, Counter())[words] += 1
+    return {k: min(c, key=lambda w: (-c[w], w)) for k, c in counts.items()}
 
 
 @dataclass(frozen=True)
@@ -80,7 +90,11 @@ def describe(
         if tid in custom_labels:
             label = custom_labels[tid]
         taken.add(label)
-        named[tid] = (label or f"theme {tid + 1}", suggestions)
+        surface = _surfaces(known[int(i)] for i in chosen[tid])
+        named[tid] = (
+            surface.get(label, label) or f"theme {tid + 1}",
+            tuple(surface.get(s, s) for s in suggestions),
+        )
     for j, tid in enumerate(int(t) for t in ids):
         members = np.flatnonzero(labels == tid)
         size = int(weights[members].sum())

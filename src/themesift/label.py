@@ -22,6 +22,7 @@ import numpy as np
 from themesift.mmr import mmr
 from themesift.types import FloatArray
 
+MIN_SHARED = 5
 CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
 EDGE_BAD_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "NUM", "SYM"}
 _JUNK = re.compile(r"[\[\]<>@#/\\|_=*~^]|x{3,}|\d", re.IGNORECASE)
@@ -29,8 +30,9 @@ _JUNK = re.compile(r"[\[\]<>@#/\\|_=*~^]|x{3,}|\d", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class DocTerms:
-    phrases: frozenset[str]
+    phrases: frozenset[str]  # lower-cased keys
     lemmas: frozenset[str]
+    surface: Mapping[str, str]  # key -> the words as written (keeps "STPs", "NHS")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ def _ok_token(tok: Any) -> bool:
 
 def doc_terms(doc: Any) -> DocTerms:
     """Candidate phrases and keyword lemmas of one spaCy Doc."""
-    phrases: set[str] = set()
+    phrases: dict[str, str] = {}
     for sent in doc.sents if doc.has_annotation("SENT_START") else [doc]:
         toks = [t for t in sent if not t.is_space]
         for i in range(len(toks)):
@@ -57,20 +59,30 @@ def doc_terms(doc: Any) -> DocTerms:
                 first, last = gram[0], gram[-1]
                 if first.is_stop or last.is_stop or first.pos_ in EDGE_BAD_POS:
                     continue
-                if last.pos_ in EDGE_BAD_POS:
+                if last.pos_ in EDGE_BAD_POS or _cut_short(last):
+                    continue
+                if any(t.pos_ in {"PRON", "AUX", "PUNCT"} for t in gram[1:-1]):
                     continue
                 if not any(t.pos_ in CONTENT_POS for t in gram):
                     continue
                 if n == 1 and first.pos_ not in {"NOUN", "PROPN", "ADJ"}:
                     continue
-                phrases.add(" ".join(t.text.lower() for t in gram))
+                words = " ".join(t.text for t in gram)
+                phrases.setdefault(words.lower(), words)
     lemmas = {
         t.lemma_.lower()
         for t in doc
         if _ok_token(t) and not t.is_stop and len(t.text) > 2 and t.pos_ in CONTENT_POS
         and not t.lemma_.lower() in _STOP_LEMMAS
     }
-    return DocTerms(frozenset(phrases), frozenset(lemmas))
+    return DocTerms(frozenset(phrases), frozenset(lemmas), phrases)
+
+
+def _cut_short(tok: Any) -> bool:
+    """True when ``tok`` modifies a word to its right ("window" in "window dressing")."""
+    return bool(
+        tok.head.i > tok.i and tok.dep_ in {"compound", "amod", "nummod", "poss", "nmod"}
+    )
 
 
 # Lemmas that spaCy does not mark as stop words but carry no theme.
@@ -87,8 +99,9 @@ def class_tfidf(classes: Sequence[Sequence[frozenset[str]]]) -> list[dict[str, f
     """Class-based TF-IDF over document sets.
 
     For term t and class c: (share of c's documents containing t)
-    x log(1 + documents / documents containing t).  Terms in a single
-    document of a class larger than three are dropped as idiosyncratic.
+    x log(1 + documents / documents containing t).  In a class of more than
+    three documents, terms found in only one of them are dropped as
+    idiosyncratic, unless that would leave fewer than MIN_SHARED terms.
     """
     df_all: Counter[str] = Counter()
     for docs in classes:
@@ -101,14 +114,12 @@ def class_tfidf(classes: Sequence[Sequence[frozenset[str]]]) -> list[dict[str, f
         for terms in docs:
             df_c.update(terms)
         size = max(len(docs), 1)
-        min_df = 2 if size > 3 else 1
-        out.append(
-            {
-                t: (c / size) * math.log(1 + n_docs / df_all[t])
-                for t, c in df_c.items()
-                if c >= min_df
-            }
-        )
+        scores = {t: (c / size) * math.log(1 + n_docs / df_all[t]) for t, c in df_c.items()}
+        if size > 3:
+            shared = {t: v for t, v in scores.items() if df_c[t] >= 2}
+            if len(shared) >= MIN_SHARED:
+                scores = shared
+        out.append(scores)
     return out
 
 
@@ -147,11 +158,12 @@ def name_theme(
     lexical = np.array([scores[p] / top for p in ranked])
     relevance = (0.5 * lexical + 0.5 * relevance_sem) * length_bonus
     order = mmr(vecs, relevance, k=min(len(ranked), n_suggestions * 3), diversity=diversity)
+    score = {ranked[i]: float(relevance[i]) for i in order}
     suggestions = _drop_nested(ranked[i] for i in order)[:n_suggestions]
-    label = next((s for s in suggestions if s not in taken and _n_words(s) >= 2), None)
-    if label is None:
-        label = next((s for s in suggestions if s not in taken), suggestions[0])
-    return label, tuple(suggestions)
+    free = [s for s in suggestions if s not in taken] or suggestions
+    # A phrase of 2-4 words unless the best single word is far more telling.
+    multi = [s for s in free if _n_words(s) >= 2 and score[s] >= 0.75 * score[free[0]]]
+    return (multi[0] if multi else free[0]), tuple(suggestions)
 
 
 def top_keywords(scores: Mapping[str, float], n: int) -> tuple[str, ...]:
