@@ -82,10 +82,18 @@ def load_corpus(
     id_col: str | None = None,
     group_cols: Sequence[str] = (),
     max_bytes: int = MAX_BYTES,
+    prefer_text_col: str | None = None,
 ) -> tuple[Corpus, list[str]]:
-    """Read a file into a Corpus; also return notes on choices made for the user."""
+    """Read a file into a Corpus; also return notes on choices made for the user.
+
+    Without ``text_col``, ``prefer_text_col`` is used when the file has it
+    (e.g. the column a model was trained on), else the column is guessed.
+    """
     df = read_table(path, max_bytes=max_bytes)
     notes: list[str] = []
+    if text_col is None and prefer_text_col is not None and prefer_text_col in df.columns:
+        text_col = prefer_text_col
+        notes.append(f"no --text-col given; using '{text_col}' as the model was trained on")
     if text_col is None:
         text_col = guess_text_column(df)
         notes.append(f"no --text-col given; using '{text_col}' (longest free text)")

@@ -1,0 +1,43 @@
+# themesift: two commands set up a fresh machine.
+#   make run   installs into .venv and opens the app on the bundled sample
+#   make test  installs if needed and runs the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8501
+
+.PHONY: run test install browser-deps bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	# CPU build of PyTorch first (it lies on this machine's disk); a bare
+	# 'torch' would pull a multi-GB CUDA build.
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's Chromium + ChromeDriver for the browser end-to-end test.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
+	      || echo "warning: could not install chromium; browser tests will fail"; \
+	  else echo "warning: chromium missing and cannot apt-get; browser tests will fail"; fi; \
+	fi
+
+run: install
+	HF_HUB_OFFLINE=1 $(BIN)/streamlit run app.py --server.headless true \
+	  --server.port $(PORT) --browser.gatherUsageStats false
+
+test: install browser-deps
+	HF_HUB_OFFLINE=1 $(BIN)/pytest
+
+bench: install
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/quality.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

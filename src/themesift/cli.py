@@ -1,0 +1,160 @@
+"""The themesift command line: a thin shell over themesift.api."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from themesift.types import ThemesiftError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Find the themes in free-text comments, named in the respondents' own words.",
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+TextCol = Annotated[Optional[str], typer.Option("--text-col", help="Column with the comments (guessed when omitted).")]  # noqa: E501
+IdCol = Annotated[Optional[str], typer.Option("--id-col", help="Column with comment ids (generated when omitted).")]  # noqa: E501
+GroupCol = Annotated[Optional[list[str]], typer.Option("--group-col", help="Column carried to every output (repeatable).")]  # noqa: E501
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
+
+
+def _progress(quiet: bool):  # type: ignore[no-untyped-def]
+    from themesift.progress import RichProgress
+
+    return RichProgress(disable=quiet or not sys.stderr.isatty(), console=err)
+
+
+def _settings(settings: Path | None, **changes: object):  # type: ignore[no-untyped-def]
+    from themesift.config import Config
+
+    base = Config.from_toml(settings) if settings else Config()
+    return base.with_(**{k: v for k, v in changes.items() if v is not None})
+
+
+@app.command()
+def analyse(
+    file: Annotated[Path, typer.Argument(help="CSV, XLSX, Parquet or JSONL file of comments.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Model folder to write, e.g. models/survey.")],  # noqa: E501
+    text_col: TextCol = None,
+    id_col: IdCol = None,
+    group_col: GroupCol = None,
+    themes: Annotated[Optional[int], typer.Option("--themes", help="Number of themes (default: automatic).")] = None,  # noqa: E501
+    embedder: Annotated[Optional[str], typer.Option("--embedder", help="minilm (default) or fast.")] = None,  # noqa: E501
+    settings: Annotated[Optional[Path], typer.Option("--settings", help="TOML file of settings.")] = None,  # noqa: E501
+    quiet: Quiet = False,
+) -> None:
+    """Find themes in FILE; print them and write themes.csv, assignments.csv and the model."""
+    from themesift.api import analyse_file, save_analysis
+
+    config = _settings(settings, n_themes=themes, embedder=embedder)
+    with _progress(quiet) as progress:
+        loaded = analyse_file(file, text_col=text_col, id_col=id_col,
+                              group_cols=group_col or (), config=config, progress=progress)
+        save_analysis(loaded.analysis, out_dir)
+    for note in loaded.notes:
+        err.print(f"[yellow]note:[/] {note}")
+    _print_report(loaded.analysis)
+    out.print(f"Wrote the model, themes.csv and assignments.csv to {out_dir}/")
+
+
+def _print_report(analysis) -> None:  # type: ignore[no-untyped-def]
+    r = analysis.cleaned.report
+    red = ", ".join(f"{k.lower()} {v}" for k, v in r.redactions.items() if v) or "none"
+    out.print(
+        f"{r.rows_read} rows: {r.substantive} substantive ({r.duplicates} duplicates), "
+        f"{r.non_answers} non-answers, {r.empty} empty; redacted: {red}"
+    )
+    table = Table(title=f"{len(analysis.themes)} themes ({analysis.method})")
+    table.add_column("#", justify="right")
+    table.add_column("Theme")
+    table.add_column("Comments", justify="right")
+    table.add_column("% substantive", justify="right")
+    table.add_column("Stability", justify="right")
+    table.add_column("Keywords")
+    for t in analysis.themes:
+        stab = "" if t.stability is None else f"{t.stability:.2f}"
+        table.add_row(str(t.id + 1), t.label, str(t.size), f"{100 * t.share:.1f}", stab,
+                      ", ".join(t.keywords[:5]))
+    sub = max(r.substantive, 1)
+    table.add_row("", "(unassigned)", str(analysis.unassigned),
+                  f"{100 * analysis.unassigned / sub:.1f}", "", "")
+    out.print(table)
+
+
+@app.command()
+def tag(
+    model: Annotated[Path, typer.Argument(help="Model folder written by 'analyse'.")],
+    file: Annotated[Path, typer.Argument(help="New comments to tag.")],
+    out_file: Annotated[Path, typer.Option("--out", help="Output table (.csv, .xlsx, .parquet, .jsonl).")],  # noqa: E501
+    text_col: TextCol = None,
+    id_col: IdCol = None,
+    group_col: GroupCol = None,
+    quiet: Quiet = False,
+) -> None:
+    """Tag FILE with the saved themes of MODEL (no refit)."""
+    from themesift.api import tag_file
+
+    with _progress(quiet) as progress:
+        result = tag_file(model, file, out_file, text_col=text_col, id_col=id_col,
+                          group_cols=group_col or (), progress=progress)
+    for note in result.notes:
+        err.print(f"[yellow]note:[/] {note}")
+    assigned = sum(v for k, v in result.counts.items() if k >= 0)
+    out.print(f"Tagged {result.rows} rows ({assigned} with a theme, "
+              f"{result.counts.get(-1, 0)} unassigned, {result.report.non_answers} non-answers) "
+              f"-> {result.out}")
+
+
+@app.command()
+def quotes(
+    model: Annotated[Path, typer.Argument(help="Model folder written by 'analyse'.")],
+    out_file: Annotated[Path, typer.Option("--out", help="Quote bank file to write.")],
+    fmt: Annotated[Optional[str], typer.Option("--format", help="xlsx, docx, md or csv (default: from --out).")] = None,  # noqa: E501
+    per_theme: Annotated[int, typer.Option("--per-theme", help="Quotes per theme.")] = 5,
+) -> None:
+    """Write a quote bank (per theme: label, count, share, keywords, quotes with ids)."""
+    from themesift.api import export_quotes
+
+    path = export_quotes(model, out_file, fmt=fmt, per_theme=per_theme)
+    out.print(f"Wrote quote bank {path}")
+
+
+def main() -> None:
+    """Entry point: one line on stderr and exit 2 for bad input, never a traceback."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    logging.basicConfig(level=os.environ.get("THEMESIFT_LOG", "WARNING").upper(),
+                        format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("transformers", "sentence_transformers", "huggingface_hub"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    try:
+        app(standalone_mode=False)
+    except ThemesiftError as exc:
+        err.print(f"themesift: error: {exc}", highlight=False, soft_wrap=True)
+        sys.exit(2)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("themesift: interrupted; nothing was written", highlight=False)
+        sys.exit(130)
+    except __import__("click").ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except MemoryError:
+        err.print("themesift: error: out of memory; try a smaller file or --embedder fast")
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, no traceback
+        if os.environ.get("THEMESIFT_DEBUG"):
+            raise
+        err.print(f"themesift: unexpected error ({type(exc).__name__}): {exc}; "
+                  "set THEMESIFT_DEBUG=1 for details", highlight=False, soft_wrap=True)
+        sys.exit(1)
