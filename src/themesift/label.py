@@ -160,7 +160,9 @@ def name_theme(
     order = mmr(vecs, relevance, k=min(len(ranked), n_suggestions * 3), diversity=diversity)
     score = {ranked[i]: float(relevance[i]) for i in order}
     suggestions = _drop_nested(ranked[i] for i in order)[:n_suggestions]
-    free = [s for s in suggestions if s not in taken] or suggestions
+    free = [s for s in suggestions if s not in taken]
+    if not free:  # every suggestion names another theme: fall back on the rest
+        free = [ranked[i] for i in order if ranked[i] not in taken] or suggestions
     # A phrase of 2-4 words unless the best single word is far more telling.
     multi = [s for s in free if _n_words(s) >= 2 and score[s] >= 0.75 * score[free[0]]]
     return (multi[0] if multi else free[0]), tuple(suggestions)
