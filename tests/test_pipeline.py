@@ -104,5 +104,19 @@ def test_personal_data_never_reaches_quotes_or_outputs(tmp_path):
     blob = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in out.iterdir())
     for secret in ("07700 900123", "jane.doe@example.com", "943 476 5919", "Sarah", "Jones"):
         assert secret not in blob
+    import docx
+    import openpyxl
+
+    from themesift.api import export_quotes
+
+    export_quotes(out, tmp_path / "bank.xlsx", per_theme=10)
+    export_quotes(out, tmp_path / "bank.docx", per_theme=10)
+    cells = [str(c.value) for row in openpyxl.load_workbook(tmp_path / "bank.xlsx")["Quote bank"]
+             for c in row]
+    paras = [p.text for p in docx.Document(str(tmp_path / "bank.docx")).paragraphs]
+    shown = "\n".join(cells + paras)
+    assert "[EMAIL]" in shown or "[PHONE]" in shown or "[NHS_NUMBER]" in shown
+    for secret in ("07700 900123", "jane.doe@example.com", "943 476 5919", "Sarah", "Jones"):
+        assert secret not in shown
     assert a.cleaned.report.redactions["EMAIL"] == 1
     assert a.cleaned.report.redactions["NHS_NUMBER"] == 1
