@@ -39,8 +39,13 @@ def _normalise(vectors: Any) -> FloatArray:
 def _load_sentence_transformer(path: str) -> Any:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import transformers
     from sentence_transformers import SentenceTransformer
 
+    # The weight-loading report and bar are noise for our users (the unused
+    # 'position_ids' buffer is expected for this checkpoint).
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
     return SentenceTransformer(path, device="cpu")
 
 
