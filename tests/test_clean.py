@@ -88,6 +88,9 @@ def test_non_answers(text: str) -> None:
         "nothing ключ",
         "I don't know why they cancelled",
         "no more waiting please",
+        "10/10",
+        "100%",
+        "9.5/10!",
     ],
 )
 def test_substantive_answers(text: str) -> None:

@@ -85,6 +85,7 @@ _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"'})
 _WORD = re.compile(r"[^\W_]+(?:['./][^\W_]+)*")
+_RATING = re.compile(r"^\s*\d{1,3}(\.\d)?\s*(/\s*\d{1,3}|%)\s*[!.]*\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -122,11 +123,12 @@ def _only_non_answer_words(words: list[str]) -> bool:
 def is_non_answer(text: str) -> bool:
     """True for answers that say nothing: "N/A", "no, nothing really", "-", "???".
 
-    Texts without letters count too.  Answers that say anything else stay
+    Texts without letters count too, except ratings such as "10/10" or "100%".  Answers that say anything else stay
     substantive: "Nothing, the staff were great", "No parking".
     """
     if not _LETTER.search(text):
-        return True
+        # "10/10" and "100%" are ratings, and say something; "-" or "5" do not.
+        return not _RATING.match(text)
     key = normalise_key(text)
     if key in NON_ANSWERS or len(key) == 1:
         return True
