@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run test install browser-deps bench clean
+.PHONY: run test install browser-deps bench bench-app clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,15 +29,21 @@ browser-deps:
 	  else echo "warning: chromium missing and cannot apt-get; browser tests will fail"; fi; \
 	fi
 
+# Opens http://localhost:$(PORT). Uploads over 100 MB are refused in the browser
+# (Streamlit's limit) and, should the server run with a higher limit, by the app itself.
 run: install
 	HF_HUB_OFFLINE=1 $(BIN)/streamlit run app.py --server.headless true \
-	  --server.port $(PORT) --browser.gatherUsageStats false
+	  --server.port $(PORT) --browser.gatherUsageStats false \
+	  --server.maxUploadSize 100 --client.toolbarMode viewer
 
 test: install browser-deps
 	HF_HUB_OFFLINE=1 $(BIN)/pytest
 
 bench: install
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/quality.py
+
+bench-app: install
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/app_speed.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

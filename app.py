@@ -1,0 +1,63 @@
+"""themesift in the browser: `make run`, then open http://localhost:8501.
+
+Thin on purpose: widgets -> library calls -> render functions (themesift.ui).
+"""
+
+from pathlib import Path
+
+import streamlit as st
+
+from themesift.edits import Move
+from themesift.store import list_projects
+from themesift.ui import cache, shell
+from themesift.ui.data_page import render_new_analysis, render_report
+from themesift.ui.edit_page import render_edit
+from themesift.ui.export_page import render_export
+from themesift.ui.map_page import render_map
+from themesift.ui.overview import render_overview
+from themesift.ui.theme_page import render_theme
+
+ROOT = Path(__file__).resolve().parent
+
+st.set_page_config(page_title="themesift", page_icon="🧵", layout="wide")
+shell.apply_pending()
+st.sidebar.title("themesift")
+store = shell.choose_project(ROOT)
+page = st.sidebar.radio("Page", shell.PAGES if store else ("Data",), key="page")
+if store:
+    st.query_params.update(project=store.name, page=page)
+
+with shell.guard():
+    shell.show_flash()
+    view = cache.current_view(store) if store else None
+    if view:
+        n = len(view.active_edits())
+        st.sidebar.caption(f"Version {view.version} · {n} edit{'' if n == 1 else 's'} in effect")
+        key = (str(store.path), view.base.uid, view.version)
+    if page == "Data":
+        st.header("Data")
+        if view:
+            render_report(view)
+        render_new_analysis(
+            samples=sorted((ROOT / "data").glob("*.csv")),
+            read_upload=lambda up: cache.read_upload(cache.digest(up.getvalue()), up.name,
+                                                     up.getvalue()),
+            read_sample=lambda p: cache.read_sample(str(p), p.stat().st_mtime),
+            on_analyse=lambda spec, progress: shell.after_analysis(
+                shell.analyse_new(spec, progress).name),
+            taken=list_projects(), max_upload_mb=shell.max_upload_mb())
+    elif page == "Themes":
+        render_overview(view, shares=lambda group: cache.breakdown_for(*key, group))
+    elif page == "Theme":
+        render_theme(view, lambda theme_id: cache.comments_for(*key, theme_id),
+                     on_move=lambda texts, to: shell.run_edit(store, view, Move(texts, to)))
+    elif page == "Map":
+        render_map(view, cache.map_for(*key))
+    elif page == "Edit":
+        render_edit(view, on_edit=lambda edit: shell.run_edit(store, view, edit),
+                    on_undo=lambda: shell.run_undo(store, view))
+    elif page == "Export":
+        render_export(view, on_save=lambda name: shell.save_model(view, name))
+    if view:  # after the page is drawn: load the models, prepare the map, in the background
+        cache.warm_models(view.base.config.embedder)
+        cache.warm_project(*key[:2])

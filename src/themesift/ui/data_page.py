@@ -1,0 +1,158 @@
+"""Data: the current project's cleaning report, and a new analysis from a file."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from themesift.io import SUPPORTED, guess_text_column
+from themesift.project import View
+from themesift.types import ThemesiftError
+
+STAGES = {"clean": "Cleaning comments (spaCy: non-answers, duplicates, redaction)",
+          "embed": "Embedding comments", "themes": "Finding and describing themes",
+          "labels": "Reading phrases for labels", "build": "Preparing the embedding model",
+          "stability": "Checking theme stability"}
+NONE = "(none)"
+
+
+@dataclass(frozen=True)
+class NewProject:
+    frame: pd.DataFrame
+    source: str
+    text_col: str
+    id_col: str | None
+    group_cols: tuple[str, ...]
+    name: str
+
+
+Progress = Callable[[str, int, int], None]
+AnalyseFn = Callable[[NewProject, Progress], None]
+ReadUpload = Callable[[Any], pd.DataFrame]  # an st.UploadedFile -> frame
+
+
+def render_report(view: View, *, key: str = "report") -> None:
+    r = view.report
+    corpus = view.cleaned.corpus
+    st.subheader(f"Current project: {view.base.name}")
+    st.caption(f"From {corpus.source or 'an upload'} · text column '{corpus.text_col}' · "
+               f"id column {repr(corpus.id_col) if corpus.id_col else '(generated)'} · "
+               f"groups: {', '.join(corpus.groups) or '—'} · analysed {view.base.created}")
+    c = st.columns(5)
+    c[0].metric("Rows read", r.rows_read)
+    c[1].metric("Substantive", r.substantive)
+    c[2].metric("Non-answers", r.non_answers)
+    c[3].metric("Empty", r.empty)
+    c[4].metric("Duplicates", r.duplicates)
+    red = {k: v for k, v in r.redactions.items()}
+    st.dataframe(pd.DataFrame({"redacted": list(red), "count": list(red.values())}),
+                 key=f"{key}_redactions", hide_index=True)
+    st.caption("Duplicates are substantive comments whose text repeats an earlier one; they "
+               "count towards theme sizes but are analysed once. Redactions replace personal "
+               "data (names, emails, phone numbers, …) before anything is shown or saved.")
+
+
+def _choose_source(samples: Sequence[Path], read_upload: ReadUpload,
+                   read_sample: Callable[[Path], pd.DataFrame], max_upload_mb: float,
+                   key: str) -> tuple[pd.DataFrame, str] | None:
+    kind = st.radio("Comments from", ["Upload a file", "A bundled sample"], horizontal=True,
+                    key=f"{key}_kind")
+    try:
+        if kind == "A bundled sample":
+            names = {p.name: p for p in samples}
+            if not names:
+                st.info("No samples found in data/.")
+                return None
+            pick = st.selectbox("Sample", list(names), key=f"{key}_sample")
+            return read_sample(names[pick]), pick
+        up = st.file_uploader("CSV, Excel (.xlsx), Parquet or JSON Lines",
+                              type=[s.lstrip(".") for s in SUPPORTED], key=f"{key}_upload")
+        if up is None:
+            return None
+        if up.size > max_upload_mb * 1024**2:
+            st.error(f"{up.name} is {up.size / 1024**2:.0f} MB; the limit is "
+                     f"{max_upload_mb:.0f} MB. Split the file or keep only the columns you "
+                     "need. Nothing was changed.")
+            return None
+        return read_upload(up), up.name
+    except ThemesiftError as exc:
+        st.error(f"Cannot use this file: {exc}. Nothing was changed.")
+        return None
+
+
+def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
+                        read_sample: Callable[[Path], pd.DataFrame], on_analyse: AnalyseFn,
+                        taken: Sequence[str], max_upload_mb: float,
+                        key: str = "new") -> None:
+    st.subheader("Analyse new comments")
+    chosen = _choose_source(samples, read_upload, read_sample, max_upload_mb, key)
+    if chosen is None:
+        return
+    df, source = chosen
+    columns = [str(c) for c in df.columns]
+    st.caption(f"{source}: {len(df)} rows, {len(columns)} columns. First rows:")
+    st.dataframe(df.head(8), key=f"{key}_preview", hide_index=True)
+    try:
+        guess: str | None = guess_text_column(df)
+    except ThemesiftError as exc:
+        st.error(f"{exc}. Choose the column with the comments yourself, or upload another file.")
+        guess = None
+    text_col = st.selectbox("Text column (the comments)", columns,
+                            index=columns.index(guess) if guess in columns else None,
+                            placeholder="choose a column", key=f"{key}_text")
+    if text_col is None:
+        return
+    st.caption("Preview: " + " · ".join(df[text_col].dropna().astype(str).head(4)
+                                        .str.slice(0, 90)))
+    others = [c for c in columns if c != text_col]
+    default_id = next((c for c in others if c.lower() in {"id", "respondent_id", "response_id"}),
+                      NONE)
+    id_col = st.selectbox("Id column", [NONE, *others], index=[NONE, *others].index(default_id),
+                          key=f"{key}_id")
+    groups = st.multiselect("Group columns (for breakdowns)",
+                            [c for c in others if c != id_col], key=f"{key}_groups")
+    for g in groups:
+        values = df[g].fillna("(blank)").astype(str).value_counts()
+        st.caption(f"{g}: {len(values)} values, e.g. " + ", ".join(values.index[:5]))
+    stem = Path(source).stem or "project"
+    default = _free_name(stem, taken)
+    name = st.text_input("Project name", value=default, key=f"{key}_name", max_chars=60)
+    if not st.button("Analyse", key=f"{key}_go", type="primary"):
+        return
+    spec = NewProject(df, source, text_col, None if id_col == NONE else id_col, tuple(groups),
+                      name.strip() or default)
+    bar = st.progress(0.0, text="Starting…")
+    last = [0.0]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - last[0] < 0.25:
+            return
+        last[0] = now
+        frac = min(1.0, done / total) if total else 0.0
+        bar.progress(frac, text=f"{STAGES.get(stage, stage)}: {done:,} of {total:,}")
+
+    try:
+        on_analyse(spec, progress)
+    except ThemesiftError as exc:
+        bar.empty()
+        st.error(f"Analysis failed: {exc}. The current project is unchanged.")
+
+
+def _free_name(stem: str, taken: Sequence[str]) -> str:
+    from themesift.store import safe_name
+
+    try:
+        base = safe_name(stem)
+    except ThemesiftError:
+        base = "project"
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    return name

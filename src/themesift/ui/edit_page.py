@@ -1,0 +1,87 @@
+"""Edit: rename, merge, split and delete themes; undo; the edit history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from themesift.edits import MAX_SPLIT, Delete, Edit, Merge, Rename, Split
+from themesift.project import View
+from themesift.ui.frames import history_frame
+from themesift.ui.theme_page import pick_theme
+
+EditFn = Callable[[Edit], None]
+
+
+def render_edit(view: View, *, on_edit: EditFn, on_undo: Callable[[], None],
+                key: str = "edit") -> None:
+    st.header("Edit themes")
+    st.caption("Every edit is saved at once; counts, keywords, label suggestions and quotes are "
+               "recomputed. Labels you write are never overwritten. To move comments, select "
+               "them on the Theme page.")
+    active = view.active_edits()
+    c1, c2 = st.columns([1, 3])
+    if c1.button("Undo last edit", key=f"{key}_undo", disabled=not active):
+        on_undo()
+    c2.caption(f"Would undo: {active[-1].summary}" if active else "Nothing to undo.")
+    if not view.themes:
+        st.info("No themes to edit.")
+    else:
+        _rename(view, on_edit, f"{key}_rename")
+        _merge(view, on_edit, f"{key}_merge")
+        _split(view, on_edit, f"{key}_split")
+        _delete(view, on_edit, f"{key}_delete")
+    st.subheader("History")
+    hist = history_frame(view)
+    if len(hist):
+        st.dataframe(hist, key=f"{key}_history", hide_index=True, width="stretch")
+    else:
+        st.caption("No edits yet.")
+
+
+def _rename(view: View, on_edit: EditFn, key: str) -> None:
+    with st.expander("Rename a theme", expanded=True):
+        tid = pick_theme(view, key=f"{key}_theme")
+        assert tid is not None
+        theme = view.theme(tid)
+        if theme.label_suggestions:
+            st.caption("Suggestions: " + "; ".join(theme.label_suggestions))
+        label = st.text_input("New label", key=f"{key}_label", max_chars=120)
+        if st.button("Rename", key=f"{key}_go"):
+            on_edit(Rename(tid, label))
+
+
+def _merge(view: View, on_edit: EditFn, key: str) -> None:
+    with st.expander("Merge themes"):
+        names = {t.id: f"{t.label} ({t.size})" for t in view.themes}
+        chosen = st.multiselect("Themes to merge (two or more)", list(names),
+                                format_func=lambda i: names[i], key=f"{key}_themes")
+        label = st.text_input("Label for the merged theme (optional)", key=f"{key}_label",
+                              max_chars=120,
+                              help="Empty: keep a label you wrote, else name it from its comments."
+                              )
+        if st.button("Merge", key=f"{key}_go"):
+            on_edit(Merge(tuple(int(t) for t in chosen), label.strip() or None))
+
+
+def _split(view: View, on_edit: EditFn, key: str) -> None:
+    with st.expander("Split a theme"):
+        tid = pick_theme(view, key=f"{key}_theme")
+        assert tid is not None
+        k = st.number_input("Into how many sub-themes", min_value=2, max_value=MAX_SPLIT, value=2,
+                            step=1, key=f"{key}_k")
+        st.caption("Re-clusters the theme's comments with k-means (seeded: the same split "
+                   "every time). The biggest part keeps the theme's label.")
+        if st.button("Split", key=f"{key}_go"):
+            on_edit(Split(tid, int(k)))
+
+
+def _delete(view: View, on_edit: EditFn, key: str) -> None:
+    with st.expander("Delete a theme"):
+        tid = pick_theme(view, key=f"{key}_theme")
+        assert tid is not None
+        where = st.radio("Its comments", ["become unassigned", "go to their next-best theme"],
+                         key=f"{key}_where", horizontal=True)
+        if st.button("Delete", key=f"{key}_go"):
+            on_edit(Delete(tid, to_next=where.startswith("go")))

@@ -1,0 +1,190 @@
+"""The app's frame: which project is open, the first-start sample, errors and edits.
+
+``app.py`` calls these; pages only render.  Nothing here shows a stack trace:
+input problems (ThemesiftError) become one st.error line, anything unexpected
+is logged and reported in one line too, and the project file is untouched
+unless an edit completed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from themesift.config import Config
+from themesift.edits import Edit, EditError
+from themesift.project import View, apply_edit, create_project, undo
+from themesift.store import ProjectStore, list_projects, project_path, projects_dir
+from themesift.types import ThemesiftError
+from themesift.ui import cache
+from themesift.ui.data_page import NewProject, Progress
+
+log = logging.getLogger(__name__)
+
+PAGES = ("Data", "Themes", "Theme", "Map", "Edit", "Export")
+SAMPLE_PROJECT = "sample"
+DEFAULT_MAX_UPLOAD_MB = 100.0
+
+
+@dataclass(frozen=True)
+class Sample:
+    file: Path
+    text_col: str
+    id_col: str | None
+    group_cols: tuple[str, ...]
+
+
+def first_start_sample(root: Path) -> Sample | None:
+    """The sample analysed on first start: $THEMESIFT_SAMPLE ('nhs', 'hcsa', 'none')."""
+    which = os.environ.get("THEMESIFT_SAMPLE", "nhs").lower()
+    if which == "none":
+        return None
+    if which == "hcsa":
+        return Sample(root / "data" / "hcsa_stp_2017_quotes.csv", "text", "id", ("report_theme",))
+    return Sample(root / "data" / "nhs_fft_sample.csv", "text", "id", ("trust",))
+
+
+def max_upload_mb() -> float:
+    try:
+        return float(os.environ.get("THEMESIFT_MAX_UPLOAD_MB", DEFAULT_MAX_UPLOAD_MB))
+    except ValueError:
+        return DEFAULT_MAX_UPLOAD_MB
+
+
+def analyse_new(spec: NewProject, progress: Progress) -> ProjectStore:
+    """Analyse a table into a new project file; an existing project is never touched."""
+    from themesift.io import corpus_from_frame
+    from themesift.pipeline import Session, analyse
+
+    path = project_path(spec.name)
+    if path.exists():
+        raise ThemesiftError(f"a project called '{path.stem}' exists already: choose another name")
+    corpus = corpus_from_frame(spec.frame, text_col=spec.text_col, id_col=spec.id_col,
+                               group_cols=spec.group_cols, source=spec.source)
+    config = Config()
+    with cache.analysis_lock():
+        if path.exists():
+            raise ThemesiftError(f"a project called '{path.stem}' exists already")
+        session = Session(config, progress)
+        analysis = analyse(corpus, config, session=session)
+        return create_project(path, analysis, nlp=session.nlp,
+                              embed=cache.embed_for(config.embedder), progress=progress)
+
+
+def ensure_sample(root: Path) -> None:
+    """Analyse the first-start sample into project 'sample' unless some project exists."""
+    sample = first_start_sample(root)
+    if sample is None or list_projects():
+        return
+    from themesift.io import read_table
+    from themesift.ui.data_page import STAGES
+
+    note = st.empty()
+    note.info("First start: analysing the bundled sample "
+              f"({sample.file.name}) once. Later starts open it at once.")
+    bar = st.progress(0.0, text="Waiting for the models…")
+
+    def progress(stage: str, done: int, total: int) -> None:
+        bar.progress(min(1.0, done / total) if total else 0.0,
+                     text=f"{STAGES.get(stage, stage)}: {done:,} of {total:,}")
+
+    spec = NewProject(read_table(sample.file), sample.file.name, sample.text_col, sample.id_col,
+                      sample.group_cols, SAMPLE_PROJECT)
+    try:
+        analyse_new(spec, progress)
+    except ThemesiftError:
+        if not list_projects():  # not merely another session finishing first
+            raise
+    finally:
+        note.empty()
+        bar.empty()
+
+
+def apply_pending() -> None:
+    """Navigation requested in the previous run (or by the URL on a fresh session)."""
+    state = st.session_state
+    if "page" not in state and st.query_params.get("page") in PAGES:
+        state["page"] = st.query_params["page"]
+    if "project" not in state and st.query_params.get("project"):
+        state["project"] = st.query_params["project"]
+    for src, dst in (("goto_page", "page"), ("goto_project", "project")):
+        if src in state:
+            state[dst] = state.pop(src)
+    state.setdefault("page", "Themes")
+
+
+def choose_project(root: Path) -> ProjectStore | None:
+    with guard():
+        ensure_sample(root)
+    names = list_projects()
+    if not names:
+        return None
+    if st.session_state.get("project") not in names:
+        st.session_state["project"] = SAMPLE_PROJECT if SAMPLE_PROJECT in names else names[0]
+    name = st.sidebar.selectbox("Project", names, key="project")
+    st.sidebar.caption(f"Saved in {projects_dir() / (name + '.sqlite')}")
+    return ProjectStore(project_path(name))
+
+
+def flash(message: str) -> None:
+    st.session_state["flash"] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop("flash", None)
+    if message:
+        st.success(message)
+
+
+@contextlib.contextmanager
+def guard() -> Iterator[None]:
+    """Show problems as one line in the page, never as a stack trace."""
+    try:
+        yield
+    except ThemesiftError as exc:
+        st.error(str(exc))
+    except Exception as exc:  # noqa: BLE001 - the page must survive anything
+        log.exception("unexpected error in the app")
+        st.error(f"Unexpected problem ({type(exc).__name__}: {exc}). Your project is safe: "
+                 "every completed edit is saved.")
+
+
+def run_edit(store: ProjectStore, view: View, edit: Edit) -> None:
+    try:
+        apply_edit(store, view.base, edit, cache.embed_for(view.base.config.embedder))
+    except EditError as exc:
+        st.error(f"Not applied: {exc}")
+        return
+    flash(f"Saved: {edit.describe(view.labels())}.")
+    st.rerun()
+
+
+def run_undo(store: ProjectStore, view: View) -> None:
+    try:
+        undo(store, view.base, cache.embed_for(view.base.config.embedder))
+    except EditError as exc:
+        st.error(f"Not undone: {exc}")
+        return
+    flash("Undone: " + (view.active_edits()[-1].summary if view.active_edits() else "last edit"))
+    st.rerun()
+
+
+def save_model(view: View, name: str) -> Path:
+    from themesift.api import save_analysis
+    from themesift.store import safe_name
+
+    folder = Path(os.environ.get("THEMESIFT_MODELS") or "models")
+    return save_analysis(view.as_analysis(), folder / safe_name(name))
+
+
+def after_analysis(name: str) -> None:
+    st.session_state["goto_project"] = name
+    st.session_state["goto_page"] = "Themes"
+    flash(f"Analysed into project '{name}'.")
+    st.rerun()

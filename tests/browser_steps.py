@@ -1,0 +1,64 @@
+"""Selenium steps against the Streamlit app, shared by the browser and crash tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+Driver = Any
+
+
+def wait(driver: Driver, seconds: float = 60) -> WebDriverWait:  # type: ignore[type-arg]
+    return WebDriverWait(driver, seconds, poll_frequency=0.25)
+
+
+def idle(driver: Driver, seconds: float = 120) -> None:
+    """Wait until the app has finished running its script."""
+    wait(driver, seconds).until(lambda d: not d.find_elements(
+        By.CSS_SELECTOR, '[data-testid="stStatusWidget"] button, [data-testid="stSpinner"]'))
+
+
+def heading(driver: Driver, text: str, seconds: float = 120) -> None:
+    wait(driver, seconds).until(ec.presence_of_element_located(
+        (By.XPATH, f"//h1[contains(., '{text}')] | //h2[contains(., '{text}')]")))
+
+
+def go_to(driver: Driver, page: str) -> None:
+    label = wait(driver).until(ec.element_to_be_clickable((By.XPATH,
+        f"//section[@data-testid='stSidebar']//label[.//p[normalize-space()='{page}']]")))
+    label.click()
+    heading(driver, "Theme" if page == "Theme" else {"Themes": "Themes overview",
+                                                      "Edit": "Edit themes"}.get(page, page))
+    idle(driver)
+
+
+def click_button(driver: Driver, text: str, seconds: float = 60) -> None:
+    button = wait(driver, seconds).until(ec.element_to_be_clickable(
+        (By.XPATH, f"//button[.//p[normalize-space()='{text}'] or normalize-space()='{text}']")))
+    button.click()
+
+
+def type_into(driver: Driver, aria_label: str, text: str) -> None:
+    box = wait(driver).until(ec.element_to_be_clickable(
+        (By.CSS_SELECTOR, f'input[aria-label="{aria_label}"]')))
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(text, Keys.ENTER)
+    idle(driver)
+
+
+def chart_text(driver: Driver) -> str:
+    plots = wait(driver, 120).until(ec.presence_of_all_elements_located(
+        (By.CSS_SELECTOR, ".js-plotly-plot")))
+    return " ".join(p.text for p in plots)
+
+
+def rename_first_theme(driver: Driver, label: str) -> None:
+    go_to(driver, "Edit")
+    type_into(driver, "New label", label)
+    click_button(driver, "Rename")
+    wait(driver, 120).until(ec.presence_of_element_located(
+        (By.XPATH, f"//div[@data-testid='stAlertContentSuccess'][contains(., 'Saved')]")))
