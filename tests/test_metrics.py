@@ -171,3 +171,24 @@ def test_deterministic() -> None:
     pred = [2, 2, 1, 1, 0, -1, -2]
     codes = [("b", "a"), ("a", "b"), ("c",), ("a",), ("c", "b"), ("a",), ("z",)]
     assert agreement(pred, codes) == agreement(list(pred), list(codes))
+
+
+def test_further_themes_count_in_f1_and_kappa_only() -> None:
+    # Theme 0 -> "food", theme 1 -> "service".  Row 2 is about both; its
+    # further theme 1 adds "service" to its predicted set.
+    pred = [0, 0, 0, 1, 1]
+    codes = [("food",), ("food",), ("food", "service"), ("service",), ("service",)]
+    themes = [(0,), (0,), (0, 1), (1,), (1,)]
+    primary_only = agreement(pred, codes)
+    with_further = agreement(pred, codes, themes=themes)
+    assert primary_only.f1 == pytest.approx((4 + 2 / 3) / 5)
+    assert with_further.f1 == pytest.approx(1.0)
+    assert with_further.kappa["service"] == pytest.approx(1.0)
+    assert primary_only.kappa["service"] < 1.0
+    assert with_further.nmi == primary_only.nmi
+    assert with_further.ari == primary_only.ari
+
+
+def test_further_themes_must_match_rows() -> None:
+    with pytest.raises(ValueError):
+        agreement([0, 1], [("a",), ("b",)], themes=[(0,)])

@@ -191,7 +191,9 @@ def test_find_names_filters_entities() -> None:
         [],
         [],
     ]
-    assert calls[-1] == (3, 3)  # the lower-case text never reaches NER
+    # Neither the lower-case text nor "The Nurse was kind" (no capitalised word that
+    # could be a name) reaches NER.
+    assert calls[-1] == (2, 2)
 
 
 def test_find_names_long_text_offsets() -> None:
@@ -242,3 +244,21 @@ def test_real_ner_keeps_plain_text() -> None:
 )
 def test_find_titled_names(text: str, names: list[str]) -> None:
     assert [text[r.start : r.end] for r in find_titled_names(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("Sarah was great", True),
+        ("Will and Grace on the ward were lovely", True),  # names that are also words
+        ("Excellent service. Thank you Mrs s.", True),  # an honorific always goes to NER
+        ("Physio was great, thanks to XXXX", True),
+        ("The Nurse was kind. Felt safe and Staff were great", False),
+        ("Everything was Good, I'm happy", False),
+        ("NHS staff in A&E", False),
+    ],
+)
+def test_may_hold_name(text: str, may: bool) -> None:
+    from themesift.redact import may_hold_name
+
+    assert may_hold_name(text) is may

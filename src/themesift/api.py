@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,9 +11,9 @@ from pathlib import Path
 from themesift import __version__
 from themesift.config import Config
 from themesift.export import QuoteBank, write_quote_bank
-from themesift.io import load_corpus, write_table
+from themesift.io import load_corpus
 from themesift.persist import SavedModel, load_model, save_model
-from themesift.pipeline import Analysis, Progress, Session, analyse, tag
+from themesift.pipeline import Analysis, Progress, analyse
 from themesift.tables import assignments_frame, build_quote_bank, themes_frame
 from themesift.types import CleaningReport, ThemesiftError
 
@@ -91,28 +92,65 @@ def tag_file(
     id_col: str | None = None,
     group_cols: Sequence[str] = (),
     progress: Progress | None = None,
+    chunksize: int = 50_000,
+    resume: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> TagResult:
-    """Tag a new export with a saved model's themes; write one row per input row."""
+    """Tag a new export with a saved model's themes, chunk by chunk; one row per input row.
+
+    ``engine="local"`` streams the file in this process with flat memory and
+    commits each chunk, so ``resume=True`` continues an interrupted run.
+    ``engine="dask"`` runs the chunks on a Dask cluster (``scheduler`` address,
+    else a local cluster) and writes ``out`` as a folder of Parquet or CSV parts.
+    The model's own embedder is used.
+    """
+    from themesift.embed import get_embedder
+    from themesift.io import choose_text_column, peek_table
+    from themesift.stream import TagJob
+
+    if chunksize < 1:
+        raise ThemesiftError("--chunk-size must be at least 1")
+    if engine not in ("local", "dask"):
+        raise ThemesiftError(f"unknown engine '{engine}'; choose local or dask")
+    if resume and engine == "dask":
+        raise ThemesiftError("--resume works with the local engine only")
     model = load_model(model_dir)
-    corpus, notes = load_corpus(
-        path, text_col=text_col, id_col=id_col, group_cols=group_cols,
-        prefer_text_col=model.manifest.get("training", {}).get("text_col"))
-    session = Session(model.config, progress)
-    _check_embedder(model, session)
-    cleaned, assignments = tag(corpus, model.centroids, model.theme_ids, model.config,
-                               session=session)
-    write_table(assignments_frame(cleaned, assignments, model.themes), out)
-    counts: dict[int, int] = {}
-    for p in assignments.primary:
-        counts[int(p)] = counts.get(int(p), 0) + 1
-    return TagResult(len(corpus), cleaned.report, counts, Path(out), tuple(notes))
+    prefer = model.manifest.get("training", {}).get("text_col")
+    text_col, notes = choose_text_column(peek_table(path), text_col, prefer)
+    job = TagJob(Path(path), Path(out), text_col, id_col, tuple(group_cols), chunksize)
+    build = (lambda d, t: progress("build", d, t)) if progress else None
+    embedder = get_embedder(model.config.embedder, batch_size=model.config.batch_size,
+                            build_progress=build)
+    _check_embedder(model, embedder.model_id)
+    if engine == "dask":
+        from themesift.dask_engine import run_dask
+
+        result = run_dask(job, model, embedder, scheduler=scheduler, progress=progress)
+    else:
+        from themesift.embed import EmbeddingCache
+        from themesift.stream import run
+        from themesift.tagger import ChunkTagger
+
+        # The static embedder is faster than the disk cache; MiniLM is not.
+        cache = EmbeddingCache() if model.config.embedder != "fast" else None
+        tagger = ChunkTagger.from_model(model, embedder, cache)
+        result = run(job, tagger, model_sha256=model_fingerprint(model), resume=resume,
+                     progress=progress)
+    return TagResult(result.rows, result.report, result.counts, Path(out),
+                     tuple(notes) + result.notes)
 
 
-def _check_embedder(model: SavedModel, session: Session) -> None:
-    if session.embedder.model_id != model.embedder_id:
+def model_fingerprint(model: SavedModel) -> str:
+    """SHA-256 of the model's manifest (which holds the SHA-256 of every other file)."""
+    return hashlib.sha256((model.path / "manifest.json").read_bytes()).hexdigest()
+
+
+def _check_embedder(model: SavedModel, embedder_id: str) -> None:
+    if embedder_id != model.embedder_id:
         raise ThemesiftError(
             f"model {model.path} was fitted with embedder {model.embedder_id}, "
-            f"not {session.embedder.model_id}")
+            f"not {embedder_id}; run 'analyse' again to refit it")
 
 
 def quote_bank_for(model: SavedModel, per_theme: int) -> QuoteBank:

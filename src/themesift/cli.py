@@ -96,18 +96,25 @@ def _print_report(analysis) -> None:  # type: ignore[no-untyped-def]
 def tag(
     model: Annotated[Path, typer.Argument(help="Model folder written by 'analyse'.")],
     file: Annotated[Path, typer.Argument(help="New comments to tag.")],
-    out_file: Annotated[Path, typer.Option("--out", help="Output table (.csv, .xlsx, .parquet, .jsonl).")],  # noqa: E501
+    out_file: Annotated[Path, typer.Option("--out", help="Output table (.csv, .xlsx, .parquet, .jsonl); with --engine dask a folder named *.parquet or *.csv.")],  # noqa: E501
     text_col: TextCol = None,
     id_col: IdCol = None,
     group_col: GroupCol = None,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", help="Rows read, tagged and committed at a time.")] = 50_000,  # noqa: E501
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its committed chunks (OUT.parts/).")] = False,  # noqa: E501
+    engine: Annotated[str, typer.Option("--engine", help="local (default) or dask.")] = "local",  # noqa: E501
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster of 2 workers).")] = None,  # noqa: E501
     quiet: Quiet = False,
 ) -> None:
-    """Tag FILE with the saved themes of MODEL (no refit)."""
+    """Tag FILE with the saved themes of MODEL (no refit), streaming it chunk by chunk."""
     from themesift.api import tag_file
 
+    if scheduler and engine != "dask":
+        raise ThemesiftError("--scheduler needs --engine dask")
     with _progress(quiet) as progress:
         result = tag_file(model, file, out_file, text_col=text_col, id_col=id_col,
-                          group_cols=group_col or (), progress=progress)
+                          group_cols=group_col or (), progress=progress, chunksize=chunk_size,
+                          resume=resume, engine=engine, scheduler=scheduler)
     for note in result.notes:
         err.print(f"[yellow]note:[/] {note}")
     assigned = sum(v for k, v in result.counts.items() if k >= 0)
@@ -130,10 +137,40 @@ def quotes(
     out.print(f"Wrote quote bank {path}")
 
 
+@app.command()
+def evaluate(
+    file: Annotated[Path, typer.Argument(help="File of comments with human codes.")],
+    label_col: Annotated[str, typer.Option("--label-col", help="Column with the human code(s).")],  # noqa: E501
+    text_col: TextCol = None,
+    id_col: IdCol = None,
+    multi_label_sep: Annotated[Optional[str], typer.Option("--multi-label-sep", help="Separator of several codes in one cell, e.g. '|'.")] = None,  # noqa: E501
+    per: Annotated[Optional[str], typer.Option("--per", help="Evaluate within each value of this column (e.g. a question id) and average.")] = None,  # noqa: E501
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the figures as JSON.")] = None,  # noqa: E501
+    themes: Annotated[Optional[int], typer.Option("--themes", help="Number of themes (default: automatic).")] = None,  # noqa: E501
+    settings: Annotated[Optional[Path], typer.Option("--settings", help="TOML file of settings.")] = None,  # noqa: E501
+    quiet: Quiet = False,
+) -> None:
+    """Find themes in FILE and measure their agreement with the human codes in it."""
+    from themesift.evaluate import evaluate_file, write_json
+    from themesift.evaluate_view import evaluation_table
+
+    config = _settings(settings, n_themes=themes)
+    with _progress(quiet) as progress:
+        result, notes = evaluate_file(file, label_col=label_col, text_col=text_col, id_col=id_col,
+                                      multi_label_sep=multi_label_sep, per=per, config=config,
+                                      progress=progress)
+    for note in notes:
+        err.print(f"[yellow]note:[/] {note}")
+    out.print(evaluation_table(result))
+    if json_out:
+        out.print(f"Wrote {write_json(result, json_out)}")
+
+
 def main() -> None:
     """Entry point: one line on stderr and exit 2 for bad input, never a traceback."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")  # read when dask is imported
     logging.basicConfig(level=os.environ.get("THEMESIFT_LOG", "WARNING").upper(),
                         format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("transformers", "sentence_transformers", "huggingface_hub"):

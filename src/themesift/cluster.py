@@ -1,7 +1,9 @@
 """Theme discovery: group comment embeddings into themes.
 
 Default (``method="kmeans"``): k-means on the unit-length sentence
-embeddings, the number of themes chosen by the cosine silhouette over a grid.
+embeddings, the number of themes chosen by the cosine silhouette over a grid,
+among the clusterings whose every theme holds at least ``min_theme_size``
+distinct comments (a theme is something several people said).
 How the work scales with the corpus:
 
 * a few dozen comments: every k from 2-3 up to ``sqrt(n)/2.5 + 4``, 50
@@ -10,6 +12,9 @@ How the work scales with the corpus:
   silhouette on a fixed sample of 4,000;
 * above 20,000 distinct comments: k is chosen on a fixed 20,000 sample and
   the final k-means runs on everything.
+
+Then every comment moves to its nearest theme centre (twice), and themes
+left below the minimum size are merged into their nearest neighbour.
 
 ``method="umap-hdbscan"`` is BERTopic's own recipe (UMAP to 5 dimensions,
 HDBSCAN), followed by merging down to the same theme budget; kept for
@@ -29,7 +34,9 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
 from sklearn.cluster import KMeans
 from sklearn.metrics import silhouette_score
+from threadpoolctl import threadpool_limits
 
+from themesift.assign import assign
 from themesift.config import Config
 from themesift.types import FloatArray, IntArray, ThemesiftError
 
@@ -38,11 +45,21 @@ log = logging.getLogger(__name__)
 SILHOUETTE_SAMPLE = 4_000
 SELECTION_SAMPLE = 20_000
 LARGE_GRID = (4, 6, 8, 10, 12, 15, 18, 22, 26, 30, 35, 40, 50, 60)
+MIN_THEME_SIZE = 3  # distinct comments
+REFINE_ROUNDS = 10  # at most; stops when no comment moves
+# One thread for k-means: on a busy 2-core machine OpenMP's spinning threads made
+# it 7x slower than one thread, and the clustering is small next to embedding.
+CLUSTER_THREADS = 1
 
 
 def target_themes(n: int, max_themes: int = 40) -> int:
     """A theme budget for ``n`` distinct comments (used by the HDBSCAN path)."""
     return int(min(max_themes, max(3, round(math.sqrt(n) / 2.5))))
+
+
+def min_theme_size(n: int) -> int:
+    """Fewest distinct comments in a theme: 3, less only in a handful of comments."""
+    return max(1, min(MIN_THEME_SIZE, n // 3))
 
 
 def centroids_of(X: FloatArray, labels: IntArray) -> tuple[IntArray, FloatArray]:
@@ -67,6 +84,25 @@ def merge_to(X: FloatArray, labels: IntArray, k: int) -> IntArray:
         small = int(np.lexsort((ids, sizes))[0])
         into = int(np.argmax(sims[small]))
         labels[labels == ids[small]] = ids[into]
+
+
+def merge_small(X: FloatArray, labels: IntArray, min_size: int) -> IntArray:
+    """Dissolve clusters under ``min_size`` members, smallest first.
+
+    Each member of a dissolved cluster moves to the nearest remaining centre;
+    at least one cluster is always kept.
+    """
+    labels = labels.copy()
+    while True:
+        ids, cents = centroids_of(X, labels)
+        sizes = np.array([(labels == i).sum() for i in ids])
+        if len(ids) <= 1 or sizes.min() >= min_size:
+            return labels
+        small = int(np.lexsort((ids, sizes))[0])
+        keep = np.arange(len(ids)) != small
+        rows = np.flatnonzero(labels == ids[small])
+        nearest = np.argmax(X[rows] @ cents[keep].T, axis=1)
+        labels[rows] = ids[keep][nearest]
 
 
 def _relabel(labels: IntArray) -> IntArray:
@@ -103,7 +139,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
 
     Fitted attributes: ``labels_`` (theme per row; -1 for outliers, which the
     caller re-assigns), ``method_``, ``n_themes_`` and ``scores_`` (silhouette
-    per k tried).
+    per k tried; k whose smallest theme is under the minimum size are left out).
     """
 
     def __init__(self, config: Config | None = None, method: str = "kmeans") -> None:
@@ -138,11 +174,12 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
             return _kmeans(X, min(cfg.n_themes, n), seed, n_init)
         pick = _sample(n, SELECTION_SAMPLE, seed)
         Xs = X[pick]
+        min_size = min_theme_size(len(Xs))
         score_rows = _sample(len(Xs), SILHOUETTE_SAMPLE, seed)
         best_k, best_score, best_labels = 0, -np.inf, np.zeros(len(Xs), dtype=np.int64)
         for k in k_grid(len(Xs), cfg.max_themes):
             labels = _kmeans(Xs, k, seed, n_init)
-            if len(np.unique(labels[score_rows])) < 2:
+            if np.bincount(labels).min() < min_size or len(np.unique(labels[score_rows])) < 2:
                 continue
             score = float(silhouette_score(Xs[score_rows], labels[score_rows], metric="cosine"))
             self.scores_[k] = score
@@ -173,3 +210,43 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         if (labels >= 0).sum() == 0:
             return _kmeans(reduced, target_themes(n, cfg.max_themes), cfg.random_state, 10)
         return merge_to(X, labels, target_themes(n, cfg.max_themes))
+
+
+def refine(X: FloatArray, labels: IntArray, config: Config) -> IntArray:
+    """Move every row (outliers included) to its nearest centre; drop tiny themes.
+
+    Rows with no centre within ``config.unassigned_below`` become -1.  Themes
+    that end under the minimum size are merged into their nearest neighbour,
+    unless the user asked for an exact number of themes.  The result is a
+    fixed point: each row's nearest centre (of the themes' own members) is its
+    theme, so ``assign`` with the final centres gives the same labels.
+    """
+    labels = _settle(X, labels, config)
+    if not config.n_themes:
+        kept = labels >= 0
+        merged = merge_small(X[kept], labels[kept], min_theme_size(len(X)))
+        if not np.array_equal(merged, labels[kept]):
+            labels = labels.copy()
+            labels[kept] = merged
+            labels = _settle(X, labels, config)
+    return labels
+
+
+def _settle(X: FloatArray, labels: IntArray, config: Config) -> IntArray:
+    for _ in range(REFINE_ROUNDS):
+        ids, cents = centroids_of(X, labels)
+        if len(ids) == 0:
+            return labels
+        moved = assign(X, cents, ids, config).primary
+        if np.array_equal(moved, labels):
+            break
+        labels = moved
+    return labels
+
+
+def find_themes(X: FloatArray, config: Config) -> tuple[IntArray, str]:
+    """Theme of each row (-1 when none fits) and the method used: cluster, then refine."""
+    X = np.asarray(X, dtype=np.float32)
+    with threadpool_limits(limits=CLUSTER_THREADS):
+        finder = ThemeFinder(config, method=config.method).fit(X)
+        return refine(X, finder.labels_, config), finder.method_

@@ -28,6 +28,9 @@ class Config:
     secondary_min: float = 0.45  # cosine for a further theme
     secondary_margin: float = 0.10  # ... and within this of the primary's cosine
     confidence_temperature: float = 0.1
+    # Stability: refit the clustering on 80% subsamples (0 resamples: off)
+    stability_resamples: int = 5
+    stability_max_comments: int = 5_000  # resample from a fixed sample of this size
     # Labels and quotes
     n_keywords: int = 8
     n_label_suggestions: int = 5

@@ -76,14 +76,18 @@ class MiniLMEmbedder:
         return _normalise(np.concatenate(out))
 
 
-def get_embedder(name: str, *, batch_size: int = 64, progress: Progress | None = None) -> Embedder:
-    """Look an embedder up by its config name."""
+def get_embedder(name: str, *, batch_size: int = 64, progress: Progress | None = None,
+                 build_progress: Progress | None = None) -> Embedder:
+    """Look an embedder up by its config name.
+
+    ``build_progress`` reports the one-off build of the fast embedder on first use.
+    """
     if name == "minilm":
         return MiniLMEmbedder(batch_size=batch_size, progress=progress)
     if name == "fast":
         from themesift.embed_fast import FastEmbedder
 
-        return FastEmbedder(progress=progress)
+        return FastEmbedder(progress=progress, build_progress=build_progress)
     raise ThemesiftError(f"unknown embedder '{name}'; choose one of: minilm, fast")
 
 

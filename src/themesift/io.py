@@ -90,17 +90,34 @@ def load_corpus(
     (e.g. the column a model was trained on), else the column is guessed.
     """
     df = read_table(path, max_bytes=max_bytes)
-    notes: list[str] = []
-    if text_col is None and prefer_text_col is not None and prefer_text_col in df.columns:
-        text_col = prefer_text_col
-        notes.append(f"no --text-col given; using '{text_col}' as the model was trained on")
-    if text_col is None:
-        text_col = guess_text_column(df)
-        notes.append(f"no --text-col given; using '{text_col}' (longest free text)")
+    text_col, notes = choose_text_column(df, text_col, prefer_text_col)
     corpus = corpus_from_frame(
         df, text_col=text_col, id_col=id_col, group_cols=group_cols, source=Path(path).name
     )
     return corpus, notes
+
+
+def choose_text_column(
+    df: pd.DataFrame, text_col: str | None, prefer_text_col: str | None = None
+) -> tuple[str, list[str]]:
+    """``text_col``, else ``prefer_text_col`` when ``df`` has it, else a guess; with a note."""
+    if text_col is not None:
+        return text_col, []
+    if prefer_text_col is not None and prefer_text_col in df.columns:
+        return prefer_text_col, [
+            f"no --text-col given; using '{prefer_text_col}' as the model was trained on"]
+    guess = guess_text_column(df)
+    return guess, [f"no --text-col given; using '{guess}' (longest free text)"]
+
+
+def peek_table(path: str | Path, rows: int = 2000) -> pd.DataFrame:
+    """The first ``rows`` rows of a file, to choose columns before streaming it."""
+    p = _check_file(path, None)
+    with _reading(p):
+        df = next(_chunk_frames(p, rows), None)
+    if df is None or len(df) == 0:
+        raise ThemesiftError(f"{p.name} has no rows")
+    return df
 
 
 def corpus_from_frame(
@@ -363,7 +380,8 @@ def _as_strings(df: pd.DataFrame, names: Sequence[object] | None = None) -> pd.D
         while new in labels:
             k, new = k + 1, f"{name}.{k + 1}"
         labels.append(new)
-    data = {label: [_cell(v) for v in df.iloc[:, i].tolist()] for i, label in enumerate(labels)}
+    data = {label: [v if type(v) is str else _cell(v) for v in df.iloc[:, i].tolist()]
+            for i, label in enumerate(labels)}
     return pd.DataFrame(data, columns=labels, dtype=object)
 
 
@@ -414,7 +432,8 @@ def _corpus(
     """Rows ``offset + 1 ...`` of a file; ``seen`` maps ids met so far to their rows."""
 
     def strings(col: str) -> tuple[str, ...]:
-        return tuple(c if isinstance(c := _cell(v), str) else "" for v in df[col].tolist())
+        return tuple(v if type(v) is str else c if isinstance(c := _cell(v), str) else ""
+                     for v in df[col].tolist())
 
     if id_col is None:
         ids = tuple(f"row-{offset + i}" for i in range(1, len(df) + 1))

@@ -76,14 +76,32 @@ def theme_mapping(pred: Sequence[int], codes: Sequence[Codes]) -> dict[int, str]
     }
 
 
-def agreement(pred: Sequence[int], codes: Sequence[Codes]) -> Agreement:
-    """Compare predicted theme ids with human codes, row by row."""
+def agreement(
+    pred: Sequence[int],
+    codes: Sequence[Codes],
+    themes: Sequence[Sequence[int]] | None = None,
+) -> Agreement:
+    """Compare predicted theme ids with human codes, row by row.
+
+    NMI, ARI, homogeneity and completeness compare the primary theme with the
+    first code.  F1 and kappa compare code sets: each row's predicted set is
+    its primary theme's code, plus, when ``themes`` (every theme of each row,
+    primary first) is given, the codes of its further themes.
+    """
     _check_lengths(pred, codes)
-    rows = [(int(p), c) for p, c in zip(pred, codes) if c]
-    labels = [p for p, _ in rows]
-    truth = [c for _, c in rows]
+    if themes is not None:
+        _check_lengths(themes, codes)
+    keep = [i for i, c in enumerate(codes) if c]
+    labels = [int(pred[i]) for i in keep]
+    truth = [codes[i] for i in keep]
     mapping = theme_mapping(labels, truth)
-    pred_sets = [_mapped(mapping, p) for p in labels]
+    if themes is None:
+        pred_sets = [_mapped(mapping, p) for p in labels]
+    else:
+        pred_sets = [
+            _mapped(mapping, p).union(*(_mapped(mapping, int(t)) for t in themes[i]))
+            for p, i in zip(labels, keep)
+        ]
     considered = [p for p in labels if p >= UNASSIGNED]
     share = considered.count(UNASSIGNED) / len(considered) if considered else 0.0
     n_themes = len({p for p in labels if p >= 0})

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator
 
 from themesift.assign import assign
-from themesift.cluster import ThemeFinder
+from themesift.cluster import find_themes
 from themesift.config import Config
 from themesift.describe import Description, describe
+from themesift.stability import theme_stability
 from themesift.types import UNASSIGNED, Assignments, FloatArray, IntArray, Theme
 
 log = logging.getLogger(__name__)
-
-REFINE_ROUNDS = 2
 
 
 def _canonical_ids(labels: IntArray, texts: Sequence[str], weights: IntArray) -> IntArray:
@@ -36,9 +36,10 @@ class ThemeModel(BaseEstimator):
     ``fit`` takes the embeddings of the *distinct* substantive texts in a
     canonical (sorted) order, with how many rows share each text.
 
-    Fitted attributes: ``themes_`` (tuple of Theme), ``centroids_`` (one unit
-    row per theme, in ``themes_`` order), ``theme_ids_``, ``assignments_``
-    (for the fitted rows), ``quote_rows_`` and ``method_``.
+    Fitted attributes: ``themes_`` (tuple of Theme, each with its stability
+    from :mod:`themesift.stability`), ``centroids_`` (one unit row per theme,
+    in ``themes_`` order), ``theme_ids_``, ``assignments_`` (for the fitted
+    rows), ``quote_rows_`` and ``method_``.
     """
 
     def __init__(self, config: Config | None = None) -> None:
@@ -56,20 +57,14 @@ class ThemeModel(BaseEstimator):
         cfg = self.config or Config()
         X = np.asarray(X, dtype=np.float32)
         w = np.ones(len(X), dtype=np.int64) if weights is None else np.asarray(weights)
-        finder = ThemeFinder(cfg, method=cfg.method).fit(X)
-        labels = finder.labels_
-        # Refine: move every comment (outliers included) to its nearest centre,
-        # drop themes that empty out, recompute centres.
-        for _ in range(REFINE_ROUNDS):
-            ids, cents = _centres(X, labels)
-            if len(ids) == 0:
-                break
-            labels = assign(X, cents, ids, cfg).primary
+        labels, self.method_ = find_themes(X, cfg)
         labels = _canonical_ids(labels, texts, w)
         desc = describe(labels, X, texts, w, nlp=nlp, embed=embed, config=cfg)
-        self._set_description(desc)
+        stability = theme_stability(X, labels, cfg)
+        self._set_description(Description(
+            themes=tuple(replace(t, stability=stability.get(t.id)) for t in desc.themes),
+            centroids=desc.centroids, quote_rows=desc.quote_rows))
         self.assignments_ = self.predict(X)
-        self.method_ = finder.method_
         return self
 
     def _set_description(self, desc: Description) -> None:
@@ -81,9 +76,3 @@ class ThemeModel(BaseEstimator):
     def predict(self, X: FloatArray) -> Assignments:
         cfg = self.config or Config()
         return assign(np.asarray(X, dtype=np.float32), self.centroids_, self.theme_ids_, cfg)
-
-
-def _centres(X: FloatArray, labels: IntArray) -> tuple[IntArray, FloatArray]:
-    from themesift.cluster import centroids_of
-
-    return centroids_of(X, labels)

@@ -156,6 +156,7 @@ class Session:
         self.embedder: Embedder = get_embedder(
             config.embedder, batch_size=config.batch_size,
             progress=lambda d, t: self.progress("embed", d, t),
+            build_progress=lambda d, t: self.progress("build", d, t),
         )
         self._nlp: Any = None
 

@@ -83,6 +83,44 @@ _NOT_NAME_WORDS = frozenset(
     "Thank Said Told Explained Came Went Saw Gave Made Took Kept".split()
 )
 
+# Capitalised words that are not names: sentence-initial function words and common
+# feedback words ("Staff were kind", "Felt safe").  A text whose capitalised words are
+# all here (or single letters) cannot hold a name NER would keep, so it skips NER, the
+# slowest step of cleaning.  Words that are also first names (Will, May, Grace, ...)
+# must not be listed.
+_NOT_NAME_CAPS = frozenset(
+    "a about above across after afterwards again against all almost alone along already also "
+    "although always am among an and another any anyhow anyone anything anyway anywhere are "
+    "around as at back be became because become been before being below beside besides "
+    "between beyond both but by can can't cannot could couldn't did didn't do does doesn't "
+    "doing don't done down due during each either else enough even ever every everyone "
+    "everybody everything everywhere except few first for from further get give go had has "
+    "have having he her here hers herself him himself his how however i i'd i'll i'm i've if "
+    "in indeed into is isn't it it's its itself just keep last least less made make many me "
+    "might mine more moreover most mostly much must my myself neither never nevertheless next "
+    "no nobody none noone nor not nothing now nowhere of off often on once one only onto or "
+    "other others otherwise our ours ourselves out over own perhaps please quite rather really "
+    "same see seem seemed several she should since so some somehow someone something sometime "
+    "sometimes somewhere still such take than that that's the their them themselves then there "
+    "there's these they they're this those though through throughout thus to together too "
+    "toward towards under unless until up upon us very via was wasn't we we're well were "
+    "what whatever when whenever where whether which while who whoever whole whom whose why "
+    "with within without won't would yes yet you you're your yours yourself yourselves "
+    "absolutely actually advice amazing answer appointment appointments attentive better "
+    "brilliant care caring clean clear comfortable communication contact despite doctor "
+    "doctors easy efficient enjoyed especially excellent explain explained extremely "
+    "fabulous family fantastic fast feel felt food friendly gave getting given good great "
+    "happy health helped helpful helping hospital hot improve information informative kind "
+    "kindness knowing lack let like listen listened listening long looked lots lovely making "
+    "meals need nice nope nurse nurses nursing ok okay overall patient patients people "
+    "perfect personal phone physio pleasant pleased polite practical professional prompt "
+    "quick quicker received reception receptionist regular satisfied seeing service sorry "
+    "staff stop support talk telephone thank thanks thankyou thank-you think thorough time "
+    "took treated treatment understanding useful wait waiting ward wish wonderful".split()
+)
+_HONORIFICS = frozenset("dr mr mrs ms mx miss prof professor".split())
+_CAP_WORD = re.compile(r"[^\W\d_]*[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*")
+
 
 def nhs_checksum_ok(digits: str) -> bool:
     """True when the 10 ``digits`` carry a valid NHS number mod-11 check digit."""
@@ -207,6 +245,19 @@ def find_titled_names(text: str) -> list[Redaction]:
     return found
 
 
+def may_hold_name(text: str) -> bool:
+    """False when every capitalised word of ``text`` is a known non-name (or one letter).
+
+    An honorific ("Mrs s.", "Dr p") always sends the text to NER.
+    """
+    for word in _CAP_WORD.findall(text):
+        low = word.lower().replace("’", "'")
+        if low in _HONORIFICS or (len(word) > 1 and low not in _NOT_NAME_CAPS
+                                  and low not in _NOT_NAMES):
+            return True
+    return False
+
+
 def _pieces(text: str, size: int) -> Iterator[tuple[str, int]]:
     """Split a very long text at spaces into pieces of at most ``size`` characters."""
     start = 0
@@ -228,19 +279,21 @@ def find_names(
     """NAME spans: PERSON entities of each text, plus titled names ("Dr Patel").
 
     Entities that are all lower-case or only titles ("Nurse") are dropped, so texts
-    without an upper-case letter are skipped.  ``progress(done, total)`` counts the
-    texts sent to NER: it is called after each batch and once at the end (not at all
-    when no text needs NER).
+    without an upper-case letter are skipped, and so are texts whose capitalised
+    words are all known non-names (:func:`may_hold_name`).  ``progress(done, total)``
+    counts the texts sent to NER: it is called after each batch and once at the end
+    (not at all when no text needs NER).
     """
     found: list[list[Redaction]] = [[] for _ in texts]
-    todo = [i for i, t in enumerate(texts) if t != t.lower()]  # has an upper-case letter
+    cased = [i for i, t in enumerate(texts) if t != t.lower()]  # has an upper-case letter
+    for i in cased:
+        found[i].extend(find_titled_names(texts[i]))
+    todo = [i for i in cased if may_hold_name(texts[i])]
     total = len(todo)
     if not total:
-        return found
+        return [merge_spans(spans) for spans in found]
     size = min(nlp.max_length - 1, 100_000)
     items = ((piece, (i, off)) for i in todo for piece, off in _pieces(texts[i], size))
-    for i in todo:
-        found[i].extend(find_titled_names(texts[i]))
     done = 0
     last = -1
     docs = nlp.pipe(items, as_tuples=True, batch_size=batch_size, disable=_ner_disable(nlp))

