@@ -172,19 +172,19 @@ def score(pred: Pred, codes: Sequence[Codes]) -> Agreement:
 
 
 def run_group(corpus: Corpus, columns: dict[str, list[Codes]], session: Session,
-              with_baselines: bool = True) -> dict[str, Any]:
+              seeds: Sequence[int] = BT_SEEDS, with_k: bool = True) -> dict[str, Any]:
     """Every method on one corpus; agreement with every label column."""
     main = next(iter(columns.values()))
     k = human_k(main)
     preds: dict[str, list[Pred]] = {}
     ts, analysis = themesift_pred(corpus, Config(), session)
     preds["themesift"] = [ts]
-    if with_baselines:
+    if with_k:
         preds["themesift-k"] = [themesift_pred(corpus, Config(n_themes=k), session)[0]]
-        bt = [bertopic_preds(analysis, session, seed) for seed in BT_SEEDS]
-        preds["bertopic"] = [p for p, _ in bt]
-        preds["bertopic+ro"] = [p for _, p in bt]
-        preds["kmeans-k"] = [kmeans_pred(analysis, session, k, seed) for seed in BT_SEEDS]
+    bt = [bertopic_preds(analysis, session, seed) for seed in seeds]
+    preds["bertopic"] = [p for p, _ in bt]
+    preds["bertopic+ro"] = [p for _, p in bt]
+    preds["kmeans-k"] = [kmeans_pred(analysis, session, k, seed) for seed in seeds]
     out: dict[str, Any] = {"rows": len(corpus), "human_k": k, "methods": {}}
     for method, runs in preds.items():
         out["methods"][method] = {
@@ -273,8 +273,9 @@ def run_curve(s: EvalSet, session: Session) -> dict[int, list[dict[str, Any]]]:
         out[n] = []
         for seed in CURVE_SEEDS:
             rows = np.sort(np.random.RandomState(seed).choice(len(corpus), n, replace=False))
+            # One BERTopic/KMeans seed per subsample (the subsample's own): 3 runs per n.
             res = run_group(subset(corpus, rows.tolist()), {s.label: [codes[i] for i in rows]},
-                            session, with_baselines=True)
+                            session, seeds=(seed,), with_k=False)
             out[n].append({m: v[s.label] for m, v in res["methods"].items()})
             log.info("%s curve n=%d seed=%d done", s.name, n, seed)
     return out
@@ -291,6 +292,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="HCSA and educators only")
     parser.add_argument("--no-curves", action="store_true")
+    parser.add_argument("--raw", type=Path, help="also pickle the raw runs here (not committed)")
+    parser.add_argument("--report-only", type=Path, help="rewrite the report from --raw output")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     for noisy in ("themesift", "bertopic", "BERTopic", "numba", "umap"):
@@ -298,14 +301,28 @@ def main(argv: Sequence[str] | None = None) -> None:
     warnings.filterwarnings("ignore")
     from quality_report import write_report
 
+    out_md, out_json = ROOT / "bench" / "RESULTS.md", ROOT / "bench" / "quality.json"
+    if args.report_only:
+        import pickle
+
+        with args.report_only.open("rb") as f:
+            raw = pickle.load(f)  # noqa: S301 - our own file, written by --raw
+        write_report(raw["results"], raw["curves"], seconds=raw["seconds"], out_md=out_md,
+                     out_json=out_json)
+        return
     session = Session(Config())
     sets = [s for s in SETS if not args.quick or s.name in ("hcsa", "educators")]
     started = time.time()
     results = [run_set(s, session) for s in sets]
     curves = {} if args.quick or args.no_curves else {
         s.name: run_curve(s, session) for s in sets if s.curve}
-    write_report(results, curves, seconds=time.time() - started,
-                 out_md=ROOT / "bench" / "RESULTS.md", out_json=ROOT / "bench" / "quality.json")
+    seconds = time.time() - started
+    if args.raw:
+        import pickle
+
+        with args.raw.open("wb") as f:
+            pickle.dump({"results": results, "curves": curves, "seconds": seconds}, f)
+    write_report(results, curves, seconds=seconds, out_md=out_md, out_json=out_json)
 
 
 if __name__ == "__main__":

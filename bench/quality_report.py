@@ -20,6 +20,36 @@ PACKAGES = ("themesift", "bertopic", "umap-learn", "hdbscan", "scikit-learn", "n
 METHODS = ("themesift", "themesift-k", "bertopic", "bertopic+ro", "kmeans-k")
 
 
+NOTES = (
+    "- **Label columns.** NHS FFT: `label` (the 9 major categories; `subcategory` reported "
+    "too). Care Opinion: `labels`, the subcategory codes the coders actually assigned (up to "
+    "6 per story); `major_labels` is derived from them and two categories hold 80% of the "
+    "first codes, so it is reported but not used for the targets. SemEval: `labels` "
+    "(5 aspect categories). Educators: `labels` (first coder), analysed within each "
+    "`question_id` (each question has its own codebook), figures averaged weighted by coded "
+    "rows; the second coder (`labels_secondary_coder`) only coded part of the rows. HCSA: "
+    "`report_theme`. NMI/ARI/homogeneity/completeness use each row's first code.",
+    "- **themesift** runs `pipeline.analyse` with the default settings (clean, embed, themes, "
+    "labels, quotes, stability); `themesift-k` sets `n_themes` to the number of distinct "
+    "first codes.",
+    "- **BERTopic** 0.17 defaults with `embedding_model=None` and the precomputed embeddings; "
+    "only UMAP is seeded (`UMAP(n_neighbors=15, n_components=5, min_dist=0.0, "
+    "metric='cosine', random_state=seed)`, its own defaults otherwise). On a handful of "
+    "documents UMAP raises (\"k must be less than or equal to the number of training "
+    "points\"); such runs count as every row an outlier. `reduce_outliers` uses its default "
+    "strategy. Full sets: seeds 0, 1, 2. Subsample curves: one seed per subsample (the "
+    "subsample's own), to keep BERTopic on 5,000 rows to 3 runs per size.",
+    "- **Shuffled input**: the same rows in a seeded random order, analysed again; ARI of the "
+    "primary themes by row id, and the theme labels must be identical.",
+    "- **Number of themes.** The cosine silhouette of k-means on these embeddings is nearly "
+    "flat (0.04–0.09) and varies between k-means seeds by about ±0.005, as much as between "
+    "values of k (checked on SemEval and Care Opinion, seeds 42/1/2 at every k of the grid), "
+    "so its bare maximum jumped between 4 and 40 themes when a few texts changed. themesift "
+    "now takes a size prior, √n/2.5 themes, unless the silhouette beats it by more than 0.02 "
+    "(NHS and the small sets show such a peak).",
+)
+
+
 def _versions() -> str:
     out = []
     for p in PACKAGES:
@@ -124,7 +154,7 @@ def targets(results: list[dict[str, Any]], curves: dict[str, Any]) -> list[str]:
 
 def curve_table(name: str, curve: dict[int, list[dict[str, Any]]]) -> list[str]:
     lines = [f"**{name}** (NMI / ARI / themes, mean of {len(next(iter(curve.values())))} "
-             "subsamples; BERTopic and KMeans: also a seed each)", "",
+             "seeded subsamples; BERTopic's UMAP and KMeans seeded with the subsample's seed)", "",
              "| n | " + " | ".join(METHODS) + " |", "|---:|" + "---|" * len(METHODS)]
     for n, reps in curve.items():
         cells = []
@@ -139,6 +169,14 @@ def curve_table(name: str, curve: dict[int, list[dict[str, Any]]]) -> list[str]:
     return lines
 
 
+def _brief(a: Agreement, kappa: bool) -> dict[str, Any]:
+    """An Agreement as JSON; kappa per code only where asked (it is long)."""
+    d = a.to_dict()
+    if not kappa:
+        d.pop("kappa")
+    return d
+
+
 def _jsonable(results: list[dict[str, Any]], curves: dict[str, Any]) -> dict[str, Any]:
     sets = []
     for res in results:
@@ -151,7 +189,8 @@ def _jsonable(results: list[dict[str, Any]], curves: dict[str, Any]) -> dict[str
                 "human": g["human"].to_dict() if "human" in g else None,
                 "secondary": g.get("secondary"),
                 "labels": [t.label for t in g["analysis"].themes],
-                "methods": {m: {c: [a.to_dict() for a in v] for c, v in d.items() if c != "_runs"}
+                "methods": {m: {c: [_brief(a, m == "themesift") for a in v]
+                                    for c, v in d.items() if c != "_runs"}
                             | {"runs": [{"n_topics": p.n_topics, "seconds": p.seconds,
                                          "failed": p.failed} for p in d["_runs"]]}
                             for m, d in g["methods"].items()}})
@@ -159,7 +198,7 @@ def _jsonable(results: list[dict[str, Any]], curves: dict[str, Any]) -> dict[str
                      "group_values": res["group_values"], "seconds": res["seconds"],
                      "groups": groups})
     return {"sets": sets, "curves": {
-        name: {str(n): [{m: [a.to_dict() for a in v] for m, v in r.items()} for r in reps]
+        name: {str(n): [{m: [_brief(a, False) for a in v] for m, v in r.items()} for r in reps]
                for n, reps in curve.items()} for name, curve in curves.items()}}
 
 
@@ -172,6 +211,7 @@ def write_report(results: list[dict[str, Any]], curves: dict[str, Any], *, secon
           "", f"- Machine: {_machine()}", f"- Versions: {_versions()}",
           "- Raw figures: `bench/quality.json`.", "",
           "## Targets (issue 4; issue 2's NHS requirement)", "", *targets(results, curves), ""]
+    md += ["## How it was run", "", *NOTES, ""]
     md += ["## Side by side", "",
            "Same MiniLM embeddings of the same cleaned, redacted texts for every method. "
            "themesift puts non-answers in their own bucket (counted as one group in NMI/ARI); "

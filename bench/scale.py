@@ -214,22 +214,39 @@ def quality(work: Path, fast_model: Path, sets: list[str]) -> list[dict[str, Any
     return rows
 
 
-def tag_runs(work: Path, fast_model: Path, plan: list[tuple[str, str, int, bool]],
-             models: dict[str, Path]) -> list[dict[str, Any]]:
+def without_names(model: Path) -> Path:
+    """A copy of a model whose settings turn name redaction (spaCy NER) off."""
+    copy = model.with_name(model.name + "-names-off")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(model, copy)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["settings"]["redact_names"] = False
+    (copy / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    return copy
+
+
+Run = tuple[str, str, int, bool, bool]  # embedder, engine, rows, unique texts, redact names
+
+
+def tag_runs(work: Path, fast_model: Path, plan: list[Run], models: dict[str, Path]
+             ) -> list[dict[str, Any]]:
     rows = []
-    for embedder, engine, n, unique in plan:
+    for embedder, engine, n, unique, names in plan:
         data, distinct = make_input(work / "data", n, unique)
-        out = work / "out" / f"{embedder}-{engine}-{data.stem}.csv"
+        tag = "" if names else "-names-off"
+        out = work / "out" / f"{embedder}-{engine}-{data.stem}{tag}.csv"
         shutil.rmtree(out, ignore_errors=True) if out.is_dir() else out.unlink(missing_ok=True)
         out.parent.mkdir(exist_ok=True)
         cache = fresh_cache(work, fast_model, f"tag-{embedder}-{engine}-{n}")
-        cmd = [PY, "-m", "themesift", "tag", str(models[embedder]), str(data), "--text-col",
+        model = models[embedder] if names else without_names(models[embedder])
+        cmd = [PY, "-m", "themesift", "tag", str(model), str(data), "--text-col",
                "text", "--id-col", "id", "--out", str(out), "-q"]
         if engine == "dask":
             cmd += ["--engine", "dask"]
         m = measure(cmd, env_with(cache))
         rows.append({"embedder": embedder, "engine": engine, "rows": n, "distinct": distinct,
-                     "input": data.name, "rows_per_s": round(n / m["seconds"]), **m})
+                     "input": data.name, "names": "redacted" if names else "off",
+                     "rows_per_s": round(n / m["seconds"]), **m})
         print(f"tag {embedder} {engine} {data.name}: {m['seconds']} s, "
               f"{rows[-1]['rows_per_s']} rows/s, {m['peak_rss_mb']} MB", flush=True)
     return rows
@@ -255,7 +272,13 @@ def main() -> None:
     ap.add_argument("--skip-quality", action="store_true")
     ap.add_argument("--minilm-sizes", type=int, nargs="*", default=[10_000, 100_000])
     ap.add_argument("--fast-sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--extra", action="store_true",
+                    help="only the name-redaction-off runs and the analyse stage timings, "
+                         "added to the existing bench/scale-results.json")
     args = ap.parse_args()
+    if args.extra:
+        extra(args.data)
+        return
     work = args.data
     (work / "data").mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"machine": machine(), "pool": {
@@ -273,12 +296,39 @@ def main() -> None:
     models = {e: work / "models" / f"{e}-nhs_fft_phase1_singlelabel" for e in ("minilm", "fast")}
     fast_sizes = [10_000] if args.quick else args.fast_sizes
     minilm_sizes = [10_000] if args.quick else args.minilm_sizes
-    plan = [("fast", "local", 10_000, True), ("minilm", "local", 10_000, True)]
-    plan += [("fast", eng, n, False) for n in fast_sizes for eng in ("local", "dask")]
-    plan += [("minilm", "local", n, False) for n in minilm_sizes]
-    plan += [("minilm", "dask", 10_000, False)]
+    plan: list[Run] = [("fast", "local", 10_000, True, True),
+                       ("minilm", "local", 10_000, True, True)]
+    plan += [("fast", eng, n, False, True) for n in fast_sizes for eng in ("local", "dask")]
+    plan += [("minilm", "local", n, False, True) for n in minilm_sizes]
+    plan += [("minilm", "dask", 10_000, False, True)]
     results["tag"] = tag_runs(work, fast_model, plan, models)
     (ROOT / "bench" / "scale-results.json").write_text(json.dumps(results, indent=1))
+    write_markdown(results)
+
+
+def extra(work: Path) -> None:
+    """Runs that isolate the cost of name redaction, and where `analyse` spends its time."""
+    path = ROOT / "bench" / "scale-results.json"
+    results = json.loads(path.read_text())
+    fast_model = work / "model2vec-minilm"
+    models = {e: work / "models" / f"{e}-nhs_fft_phase1_singlelabel" for e in ("minilm", "fast")}
+    plan: list[Run] = [("fast", "local", 10_000, True, False),
+                       ("fast", "local", 1_000_000, False, False)]
+    results["tag"] = [r for r in results["tag"] if r.get("names") != "off"]
+    results["tag"] += tag_runs(work, fast_model, plan, models)
+    name = "nhs_fft_phase1_singlelabel.csv"
+    col, label, sep = POOL[name]
+    data = work / f"quality-{name}"
+    stages = []
+    for embedder in ("fast", "minilm"):
+        result = work / f"stages-{embedder}.json"
+        m = run_job("_analyse", [str(data), label, sep or "", embedder,
+                                 str(work / "models" / f"stages-{embedder}"), str(result)],
+                    env_with(fresh_cache(work, fast_model, f"stages-{embedder}")))
+        stages.append({"embedder": embedder, **m, **json.loads(result.read_text())})
+        print(f"analyse {embedder} (stages): {m['seconds']} s", flush=True)
+    results["analyse_stages"] = stages
+    path.write_text(json.dumps(results, indent=1))
     write_markdown(results)
 
 

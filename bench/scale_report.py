@@ -36,11 +36,12 @@ def render(results: dict[str, Any]) -> str:
                 "process, 2 worker processes, their nannies). *load* is the 1-minute load "
                 "average before and after the run, on this 2-core machine shared with other "
                 "jobs.", ""]
-        rows = [[t["embedder"], t["engine"], t["input"], f"{t['rows']:,}", f"{t['distinct']:,}",
-                 t["seconds"], f"{t['rows_per_s']:,}", t["peak_rss_mb"],
+        rows = [[t["embedder"], t["engine"], t.get("names", "redacted"), t["input"],
+                 f"{t['rows']:,}", f"{t['distinct']:,}", t["seconds"], f"{t['rows_per_s']:,}", t["peak_rss_mb"],
                  t["peak_rss_single_mb"], f"{t['load_before']} -> {t['load_after']}"]
                 for t in tags]
-        out += [_table(["embedder", "engine", "input", "rows", "distinct", "seconds", "rows/s",
+        out += [_table(["embedder", "engine", "names", "input", "rows", "distinct", "seconds",
+                        "rows/s",
                         "peak RSS MB (tree)", "largest process MB", "load"], rows), ""]
     q = results.get("quality", [])
     if q:
@@ -62,4 +63,16 @@ def render(results: dict[str, Any]) -> str:
                          r["n_themes"], r["peak_rss_mb"], f"{r['load_before']} -> {r['load_after']}"])
         out += [_table(["set", "rows", "embedder", "seconds", "NMI", "ARI", "F1", "unassigned",
                         "themes", "peak RSS MB", "load"], rows), ""]
+    stages = results.get("analyse_stages", [])
+    if stages:
+        out += ["### Where `analyse` spends its time (NHS FFT phase 1, 10,302 rows)", "",
+                "Seconds from the start of `analyse_file` to the first and last progress "
+                "report of each stage (cleaning reports only while spaCy NER runs; the "
+                "theme stage also embeds label candidates).", ""]
+        rows = [[s["embedder"], f"{s['analyse_seconds']:.1f}",
+                 *(" - ".join(map(str, s["stages"].get(k, ["", ""])))
+                   for k in ("clean", "embed", "themes", "stability")),
+                 f"{s['nmi']:.3f}", f"{s['load_before']} -> {s['load_after']}"] for s in stages]
+        out += [_table(["embedder", "total s", "clean", "embed", "themes", "stability", "NMI",
+                        "load"], rows), ""]
     return "\n".join(out)

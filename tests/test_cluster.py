@@ -9,6 +9,7 @@ from themesift.assign import assign
 from themesift.cluster import (
     ThemeFinder,
     centroids_of,
+    choose_k,
     find_themes,
     merge_small,
     min_theme_size,
@@ -36,6 +37,14 @@ def blobs(sizes: list[int], dim: int = 24, spread: float = 0.15, seed: int = 0) 
 
 def test_min_theme_size_is_three_except_in_a_handful() -> None:
     assert [min_theme_size(n) for n in (1, 2, 3, 6, 8, 9, 19, 10_000)] == [1, 1, 1, 2, 2, 3, 3, 3]
+
+
+def test_choose_k_keeps_the_prior_on_a_flat_curve_and_follows_a_clear_peak() -> None:
+    flat = {4: 0.059, 10: 0.046, 25: 0.055, 40: 0.061}
+    assert choose_k(flat, prior=25) == 25
+    assert choose_k(flat, prior=27) == 25  # nearest k tried
+    peaked = {4: 0.06, 15: 0.11, 25: 0.07, 40: 0.065}
+    assert choose_k(peaked, prior=25) == 15
 
 
 def test_merge_small_dissolves_tiny_clusters_into_the_nearest() -> None:

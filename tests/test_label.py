@@ -50,3 +50,36 @@ def test_doc_terms_from_spacy_keep_phrases_whole():
     assert "count as window" not in t.phrases  # cut off before its head noun
     assert t.surface["stps"] == "STPs"
     assert "the" not in t.lemmas and "be" not in t.lemmas
+
+
+def test_a_single_word_grows_into_its_best_phrase():
+    # "staff" wins on counts, but "friendly staff" says more and is close to the centre.
+    phrases = {"staff": 1.0, "friendly staff": 0.15, "food": 0.5, "kind": 0.4}
+    rng = np.random.RandomState(3)
+    vecs = {p: rng.normal(size=6) for p in phrases}
+    vecs["friendly staff"] = vecs["staff"] + 0.2 * rng.normal(size=6)
+
+    def embed(ps):
+        v = np.array([vecs[p] for p in ps], dtype=np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    centroid = embed(["friendly staff"])[0]
+    label, sugg = name_theme(phrases, centroid, embed, 3, 0.3, taken=set())
+    assert label == "friendly staff"
+    assert "staff" not in sugg  # the phrase replaces the bare word
+    # A phrase far from the theme does not replace the word.
+    vecs["friendly staff"] = -vecs["staff"]
+    label, _ = name_theme(phrases, embed(["staff"])[0], embed, 3, 0.3, taken=set())
+    assert label != "friendly staff"
+
+
+@pytest.mark.slow
+def test_no_before_a_noun_makes_a_phrase():
+    from themesift.clean import load_nlp
+    from themesift.label import analyse_texts
+
+    a, b = analyse_texts(["I have no idea what the STP is.", "There was no parking."],
+                         load_nlp())
+    assert "no idea" in a.phrases
+    assert "no parking" in b.phrases
+    assert "have no" not in a.phrases and "no" not in a.phrases

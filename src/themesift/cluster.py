@@ -1,9 +1,17 @@
 """Theme discovery: group comment embeddings into themes.
 
 Default (``method="kmeans"``): k-means on the unit-length sentence
-embeddings, the number of themes chosen by the cosine silhouette over a grid,
-among the clusterings whose every theme holds at least ``min_theme_size``
-distinct comments (a theme is something several people said).
+embeddings.  Every theme must hold at least ``min_theme_size`` distinct
+comments (a theme is something several people said).  The number of themes:
+
+* a prior that grows with the corpus, ``sqrt(n)/2.5`` (3 to ``max_themes``);
+* unless the cosine silhouette clearly prefers another k of the grid (by more
+  than SILHOUETTE_MARGIN).  On real comment embeddings the silhouette curve
+  is nearly flat and its bumps are smaller than the spread between k-means
+  seeds, so its bare maximum flips between k = 4 and k = 40 when a few
+  comments change; clear structure (19 survey quotes, separated topics)
+  still wins.
+
 How the work scales with the corpus:
 
 * a few dozen comments: every k from 2-3 up to ``sqrt(n)/2.5 + 4``, 50
@@ -13,8 +21,8 @@ How the work scales with the corpus:
 * above 20,000 distinct comments: k is chosen on a fixed 20,000 sample and
   the final k-means runs on everything.
 
-Then every comment moves to its nearest theme centre (twice), and themes
-left below the minimum size are merged into their nearest neighbour.
+Then every comment moves to its nearest theme centre until none moves, and
+themes left below the minimum size are merged into their nearest neighbour.
 
 ``method="umap-hdbscan"`` is BERTopic's own recipe (UMAP to 5 dimensions,
 HDBSCAN), followed by merging down to the same theme budget; kept for
@@ -46,6 +54,7 @@ SILHOUETTE_SAMPLE = 4_000
 SELECTION_SAMPLE = 20_000
 LARGE_GRID = (4, 6, 8, 10, 12, 15, 18, 22, 26, 30, 35, 40, 50, 60)
 MIN_THEME_SIZE = 3  # distinct comments
+SILHOUETTE_MARGIN = 0.02  # ~4x the silhouette's spread over k-means seeds (bench/RESULTS.md)
 REFINE_ROUNDS = 10  # at most; stops when no comment moves
 # One thread for k-means: on a busy 2-core machine OpenMP's spinning threads made
 # it 7x slower than one thread, and the clustering is small next to embedding.
@@ -53,8 +62,20 @@ CLUSTER_THREADS = 1
 
 
 def target_themes(n: int, max_themes: int = 40) -> int:
-    """A theme budget for ``n`` distinct comments (used by the HDBSCAN path)."""
+    """The prior number of themes for ``n`` distinct comments (also the HDBSCAN budget)."""
     return int(min(max_themes, max(3, round(math.sqrt(n) / 2.5))))
+
+
+def choose_k(scores: dict[int, float], prior: int) -> int:
+    """The tried k nearest ``prior``, unless the silhouette clearly prefers another k.
+
+    "Clearly": by more than SILHOUETTE_MARGIN.  On comment embeddings the
+    silhouette curve is nearly flat, and its bumps are smaller than the spread
+    between k-means runs with other seeds, so its bare maximum is a coin toss.
+    """
+    near = min(scores, key=lambda k: (abs(k - prior), k))
+    best = max(scores, key=lambda k: (scores[k], -k))
+    return best if scores[best] > scores[near] + SILHOUETTE_MARGIN else near
 
 
 def min_theme_size(n: int) -> int:
@@ -176,19 +197,27 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         Xs = X[pick]
         min_size = min_theme_size(len(Xs))
         score_rows = _sample(len(Xs), SILHOUETTE_SAMPLE, seed)
-        best_k, best_score, best_labels = 0, -np.inf, np.zeros(len(Xs), dtype=np.int64)
-        for k in k_grid(len(Xs), cfg.max_themes):
+        prior = target_themes(len(Xs), cfg.max_themes)
+        found: dict[int, IntArray] = {}
+        undersized: dict[int, tuple[float, IntArray]] = {}
+        for k in sorted({*k_grid(len(Xs), cfg.max_themes), min(prior, len(Xs) - 1)}):
             labels = _kmeans(Xs, k, seed, n_init)
-            if np.bincount(labels).min() < min_size or len(np.unique(labels[score_rows])) < 2:
+            if len(np.unique(labels[score_rows])) < 2:
                 continue
             score = float(silhouette_score(Xs[score_rows], labels[score_rows], metric="cosine"))
+            if np.bincount(labels).min() < min_size:
+                undersized[k] = (score, labels)
+                continue
             self.scores_[k] = score
-            if score > best_score + 1e-9:
-                best_k, best_score, best_labels = k, score, labels
-        if best_k == 0:
-            return np.zeros(n, dtype=np.int64)
+            found[k] = labels
+        if not found:  # every k leaves a tiny theme: take the best; refine() merges it
+            if not undersized:
+                return np.zeros(n, dtype=np.int64)
+            found = {k: lab for k, (_, lab) in undersized.items()}
+            self.scores_ = {k: sc for k, (sc, _) in undersized.items()}
+        best_k = choose_k(self.scores_, prior)
         if len(pick) == n:
-            return best_labels
+            return found[best_k]
         return _kmeans(X, best_k, seed, n_init)
 
     def _umap_hdbscan(self, X: FloatArray, cfg: Config) -> IntArray:

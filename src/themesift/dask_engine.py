@@ -51,41 +51,31 @@ Progress = Callable[[str, int, int], None]
 def run_dask(job: TagJob, model: SavedModel, embedder: Embedder, *,
              scheduler: str | None = None, progress: Progress | None = None) -> StreamResult:
     """Tag ``job.path`` on Dask into the folder ``job.out`` (see the module docstring)."""
+    import dask
+
     fmt = _check_out(job.out)
     started = time.perf_counter()
     report = progress or (lambda stage, d, t: None)
     tagger = ChunkTagger.from_model(model, embedder, cache=_cache_for(model))
-    import dask
-
     # Keep pandas' own string columns, so the output equals the local engine's.
     with dask.config.set({"dataframe.convert-string": False}), _work_dir(job.out) as work, \
             _client(scheduler) as client:
-        inputs, lengths = _stage_input(job, work / "in")
+        inputs, lengths = _stage_input(job, work / "in", report)
         total = int(sum(lengths))
         report("tag", 0, total)
-        tagged_dir = work / "tagged"
-        tagged_dir.mkdir()
-        shipped = client.scatter(tagger, broadcast=True)
-        chunks = _read_parts(inputs, _input_meta(job))
-        tagged = chunks.map_partitions(_tag_partition, shipped, job.group_cols,
-                                       meta=_tagged_meta(job))
-        metas = _write_all(client, tagged, tagged_dir, ".parquet",
+        (work / "tagged").mkdir()
+        tagged = _read_parts(inputs, _input_meta(job)).map_partitions(
+            _tag_partition, client.scatter(tagger, broadcast=True), job.group_cols,
+            meta=_tagged_meta(job))
+        metas = _write_all(client, tagged, work / "tagged", ".parquet",
                            lambda done: report("tag", done, total), lengths)
-        first = _first_rows(client, [tagged_dir / m["file"] for m in metas])
-        shipped_first = client.scatter(first, broadcast=True)
-        final = _read_parts([tagged_dir / m["file"] for m in metas], _tagged_meta(job))
-        final = final.map_partitions(_finish, shipped_first, meta=_final_meta(job))
+        parts = [work / "tagged" / m["file"] for m in metas]
+        first = client.scatter(_first_rows(client, parts), broadcast=True)
+        final = _read_parts(parts, _tagged_meta(job)).map_partitions(
+            _finish, first, meta=_final_meta(job))
         with atomic_dir(job.out) as tmp:
             written = _write_all(client, final, tmp, fmt, None, lengths)
-            reports = [CleaningReport(**m["report"]) for m in metas]
-            summary = sum_reports(reports)
-            duplicates = int(sum(w["duplicates"] for w in written))
-            summary = CleaningReport(summary.rows_read, summary.empty, summary.non_answers,
-                                     duplicates, summary.substantive, dict(summary.redactions))
-            counts: dict[int, int] = {}
-            for m in metas:
-                for k, v in m["counts"].items():
-                    counts[int(k)] = counts.get(int(k), 0) + int(v)
+            summary, counts = _summary(metas, written)
             (tmp / MARKER).write_text(json.dumps({
                 "source": job.path.name, "rows": total, "parts": [w["file"] for w in written],
                 "report": {**asdict(summary), "redactions": dict(summary.redactions)},
@@ -93,6 +83,19 @@ def run_dask(job: TagJob, model: SavedModel, embedder: Embedder, *,
             }, indent=1), encoding="utf-8")
     return StreamResult(rows=total, report=summary, counts=counts,
                         seconds=time.perf_counter() - started)
+
+
+def _summary(tagged: list[dict[str, Any]], written: list[dict[str, Any]]
+             ) -> tuple[CleaningReport, dict[int, int]]:
+    """The cleaning report (duplicates across the file) and rows per theme id."""
+    r = sum_reports([CleaningReport(**m["report"]) for m in tagged])
+    duplicates = int(sum(w["duplicates"] for w in written))
+    counts: dict[int, int] = {}
+    for m in tagged:
+        for k, v in m["counts"].items():
+            counts[int(k)] = counts.get(int(k), 0) + int(v)
+    return CleaningReport(r.rows_read, r.empty, r.non_answers, duplicates, r.substantive,
+                          dict(r.redactions)), counts
 
 
 def _cache_for(model: SavedModel) -> Any:
@@ -145,8 +148,11 @@ def _client(scheduler: str | None) -> Iterator[Any]:
 # -- staging the input ----------------------------------------------------------------------
 
 
-def _stage_input(job: TagJob, folder: Path) -> tuple[list[Path], list[int]]:
+def _stage_input(job: TagJob, folder: Path, report: Progress) -> tuple[list[Path], list[int]]:
     """Write the input's chunks as Parquet files with the ids the local engine gives."""
+    from themesift.stream import estimate_rows
+
+    estimate = estimate_rows(job.path)
     folder.mkdir()
     paths: list[Path] = []
     lengths: list[int] = []
@@ -157,6 +163,8 @@ def _stage_input(job: TagJob, folder: Path) -> tuple[list[Path], list[int]]:
         _corpus_frame(corpus, job, start=sum(lengths)).to_parquet(path, index=False)
         paths.append(path)
         lengths.append(len(corpus))
+        report("read", sum(lengths), max(estimate, sum(lengths)))
+    report("read", sum(lengths), sum(lengths))
     return paths, lengths
 
 

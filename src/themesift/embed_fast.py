@@ -83,6 +83,7 @@ class FastEmbedder:
 
 
 def _load_static(folder: Path) -> Any:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a local folder; never the Hub
     from model2vec import StaticModel
 
     try:  # float32 vectors: the float16 mean is slower on CPUs

@@ -23,6 +23,8 @@ from themesift.mmr import mmr
 from themesift.types import FloatArray
 
 MIN_SHARED = 5
+# A label of 2-4 words is taken unless the best single word scores more than twice as high.
+MULTI_WORD_FLOOR = 0.5
 CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
 EDGE_BAD_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "NUM", "SYM"}
 _JUNK = re.compile(r"[\[\]<>@#/\\|_=*~^]|x{3,}|\d", re.IGNORECASE)
@@ -57,7 +59,9 @@ def doc_terms(doc: Any) -> DocTerms:
                 if len(gram) < n or not all(_ok_token(t) for t in gram):
                     break
                 first, last = gram[0], gram[-1]
-                if first.is_stop or last.is_stop or first.pos_ in EDGE_BAD_POS:
+                if (first.is_stop or first.pos_ in EDGE_BAD_POS) and not _negation_led(gram):
+                    continue
+                if last.is_stop:
                     continue
                 if last.pos_ in EDGE_BAD_POS or _cut_short(last):
                     continue
@@ -76,6 +80,12 @@ def doc_terms(doc: Any) -> DocTerms:
         and not t.lemma_.lower() in _STOP_LEMMAS
     }
     return DocTerms(frozenset(phrases), frozenset(lemmas), phrases)
+
+
+def _negation_led(gram: Sequence[Any]) -> bool:
+    """"no idea", "no parking", "no communication": "no" before a noun phrase."""
+    return (len(gram) >= 2 and gram[0].lower_ == "no"
+            and gram[1].pos_ in {"NOUN", "PROPN", "ADJ"})
 
 
 def _cut_short(tok: Any) -> bool:
@@ -138,6 +148,19 @@ def _drop_nested(ordered: Iterable[str]) -> list[str]:
     return kept
 
 
+def _extend(word: str, ranked: Sequence[str], score: Mapping[str, float]) -> str:
+    """A single word's best phrase of 2-4 words around it ("staff" -> "friendly staff").
+
+    Only phrases scoring at least MULTI_WORD_FLOOR times the word itself.
+    """
+    if _n_words(word) > 1:
+        return word
+    padded = f" {word} "
+    longer = [p for p in ranked if _n_words(p) > 1 and padded in f" {p} "
+              and score[p] >= MULTI_WORD_FLOOR * score[word]]
+    return max(longer, key=lambda p: (score[p], p)) if longer else word
+
+
 def name_theme(
     scores: Mapping[str, float],
     centroid: FloatArray,
@@ -158,13 +181,14 @@ def name_theme(
     lexical = np.array([scores[p] / top for p in ranked])
     relevance = (0.5 * lexical + 0.5 * relevance_sem) * length_bonus
     order = mmr(vecs, relevance, k=min(len(ranked), n_suggestions * 3), diversity=diversity)
-    score = {ranked[i]: float(relevance[i]) for i in order}
-    suggestions = _drop_nested(ranked[i] for i in order)[:n_suggestions]
+    score = {p: float(r) for p, r in zip(ranked, relevance)}
+    picked = [_extend(ranked[i], ranked, score) for i in order]
+    suggestions = _drop_nested(dict.fromkeys(picked))[:n_suggestions]
     free = [s for s in suggestions if s not in taken]
     if not free:  # every suggestion names another theme: fall back on the rest
         free = [ranked[i] for i in order if ranked[i] not in taken] or suggestions
     # A phrase of 2-4 words unless the best single word is far more telling.
-    multi = [s for s in free if _n_words(s) >= 2 and score[s] >= 0.75 * score[free[0]]]
+    multi = [s for s in free if _n_words(s) >= 2 and score[s] >= MULTI_WORD_FLOOR * score[free[0]]]
     return (multi[0] if multi else free[0]), tuple(suggestions)
 
 

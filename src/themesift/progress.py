@@ -20,6 +20,7 @@ from rich.text import Text
 
 STAGES = {
     "build": "Building embedder",
+    "read": "Reading",
     "clean": "Cleaning (spaCy)",
     "embed": "Embedding",
     "themes": "Finding themes",
