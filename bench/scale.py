@@ -273,11 +273,14 @@ def main() -> None:
     ap.add_argument("--minilm-sizes", type=int, nargs="*", default=[10_000, 100_000])
     ap.add_argument("--fast-sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--extra", action="store_true",
-                    help="only the name-redaction-off runs and the analyse stage timings, "
-                         "added to the existing bench/scale-results.json")
+                    help="only the runs with name redaction off, added to the existing "
+                         "bench/scale-results.json")
+    ap.add_argument("--compare", action="store_true",
+                    help="only analyse (minilm, fast, with stage times) and BERTopic on NHS "
+                         "FFT phase 1, back to back, added to bench/scale-results.json")
     args = ap.parse_args()
-    if args.extra:
-        extra(args.data)
+    if args.extra or args.compare:
+        (extra if args.extra else compare)(args.data)
         return
     work = args.data
     (work / "data").mkdir(parents=True, exist_ok=True)
@@ -316,18 +319,31 @@ def extra(work: Path) -> None:
                        ("fast", "local", 1_000_000, False, False)]
     results["tag"] = [r for r in results["tag"] if r.get("names") != "off"]
     results["tag"] += tag_runs(work, fast_model, plan, models)
+    path.write_text(json.dumps(results, indent=1))
+    write_markdown(results)
+
+
+def compare(work: Path) -> None:
+    """`analyse` (both embedders, with stage times) and BERTopic defaults, back to back."""
+    path = ROOT / "bench" / "scale-results.json"
+    results = json.loads(path.read_text())
+    fast_model = work / "model2vec-minilm"
     name = "nhs_fft_phase1_singlelabel.csv"
     col, label, sep = POOL[name]
     data = work / f"quality-{name}"
-    stages = []
-    for embedder in ("fast", "minilm"):
-        result = work / f"stages-{embedder}.json"
-        m = run_job("_analyse", [str(data), label, sep or "", embedder,
-                                 str(work / "models" / f"stages-{embedder}"), str(result)],
-                    env_with(fresh_cache(work, fast_model, f"stages-{embedder}")))
-        stages.append({"embedder": embedder, **m, **json.loads(result.read_text())})
-        print(f"analyse {embedder} (stages): {m['seconds']} s", flush=True)
-    results["analyse_stages"] = stages
+    rows = []
+    for embedder in ("minilm", "fast", "bertopic"):
+        result = work / f"compare-{embedder}.json"
+        env = env_with(fresh_cache(work, fast_model, f"compare-{embedder}"))
+        if embedder == "bertopic":
+            m = run_job("_bertopic", [str(data), label, sep or "", str(result)], env)
+        else:
+            m = run_job("_analyse", [str(data), label, sep or "", embedder,
+                                     str(work / "models" / f"compare-{embedder}"), str(result)],
+                        env)
+        rows.append({"embedder": embedder, **m, **json.loads(result.read_text())})
+        print(f"compare {embedder}: {m['seconds']} s", flush=True)
+    results["analyse_stages"] = rows
     path.write_text(json.dumps(results, indent=1))
     write_markdown(results)
 
