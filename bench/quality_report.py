@@ -47,6 +47,11 @@ NOTES = (
     "so its bare maximum jumped between 4 and 40 themes when a few texts changed. themesift "
     "now takes a size prior, √n/2.5 themes, unless the silhouette beats it by more than 0.02 "
     "(NHS and the small sets show such a peak).",
+    "- **Care Opinion** is the one set where the NMI target is missed: with the size prior "
+    "(18 themes) ARI clears 1.5 × BERTopic but NMI does not; asked for 40 themes "
+    "(`themesift-k`) NMI clears BERTopic+reduce_outliers but ARI (0.037) falls under 1.5 × "
+    "BERTopic (0.042). These long stories carry up to six codes each and NMI/ARI see only "
+    "the first.",
 )
 
 
@@ -144,21 +149,26 @@ def targets(results: list[dict[str, Any]], curves: dict[str, Any]) -> list[str]:
         row(s.name, "shuffled input: ARI 1.0, same labels", f"{min(aris):.3f}",
             min(aris) == 1.0)
     for name, curve in curves.items():
-        if 200 in curve and 5000 in curve:
-            small = np.mean([r["themesift"][0].nmi for r in curve[200]])
-            big = np.mean([r["themesift"][0].nmi for r in curve[5000]])
-            row(name, "n=200 NMI ≥ 90% of n=5,000", f"{small:.3f} vs {big:.3f} "
-                f"({100 * small / big:.0f}%)", small >= 0.9 * big)
+        if 200 not in curve:
+            continue
+        largest = max(curve)
+        small = np.mean([r["themesift"][0].nmi for r in curve[200]])
+        big = np.mean([r["themesift"][0].nmi for r in curve[largest]])
+        target = "n=200 NMI ≥ 90% of n=5,000" if largest == 5000 else \
+            f"(no 5,000 rows) n=200 NMI vs n={largest:,}"
+        row(name, target, f"{small:.3f} vs {big:.3f} ({100 * small / big:.0f}%)",
+            small >= 0.9 * big)
     return lines
 
 
 def curve_table(name: str, curve: dict[int, list[dict[str, Any]]]) -> list[str]:
+    methods = [m for m in METHODS if any(m in r for reps in curve.values() for r in reps)]
     lines = [f"**{name}** (NMI / ARI / themes, mean of {len(next(iter(curve.values())))} "
              "seeded subsamples; BERTopic's UMAP and KMeans seeded with the subsample's seed)", "",
-             "| n | " + " | ".join(METHODS) + " |", "|---:|" + "---|" * len(METHODS)]
+             "| n | " + " | ".join(methods) + " |", "|---:|" + "---|" * len(methods)]
     for n, reps in curve.items():
         cells = []
-        for m in METHODS:
+        for m in methods:
             items = [a for r in reps for a in r.get(m, [])]
             if not items:
                 cells.append("")
