@@ -142,12 +142,14 @@ def clean_corpus(
     *,
     nlp: Language | None = None,
     progress: Callable[[int, int], None] | None = None,
+    ner_workers: int = 1,
 ) -> CleanedCorpus:
     """Repair, classify, redact and de-duplicate every row of ``corpus``.
 
     Each distinct raw text is processed once.  Names are found with spaCy NER when
     ``config.redact_names`` (``nlp`` defaults to :func:`load_nlp`); ``progress`` is
-    passed to :func:`themesift.redact.find_names`.
+    passed to :func:`themesift.redact.find_names`, and so is ``ner_workers`` (how many
+    processes may share the NER work; the names found do not depend on it).
     """
     uid_of: dict[str, int] = {}
     row_uid = [uid_of.setdefault(raw, len(uid_of)) for raw in corpus.texts]
@@ -161,7 +163,8 @@ def clean_corpus(
     if config.redact_names:
         ner_texts = list(dict.fromkeys(t for t, s in zip(repaired, status) if s != Status.EMPTY))
         if ner_texts:
-            names = find_names(ner_texts, nlp if nlp is not None else load_nlp(), progress=progress)
+            names = find_names(ner_texts, nlp if nlp is not None else load_nlp(),
+                               progress=progress, workers=ner_workers)
             names_of = dict(zip(ner_texts, names, strict=True))
             spans = [s + names_of.get(t, []) for t, s in zip(repaired, spans, strict=True)]
 

@@ -32,7 +32,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
+from themesift.arrow_csv import write_csv
 from themesift.fsutil import atomic_dir
 from themesift.io import iter_chunks
 from themesift.persist import SavedModel
@@ -252,7 +254,7 @@ def _write_all(client: Any, frame: Any, folder: Path, fmt: str,
 
 def _write_part(df: pd.DataFrame, path: str) -> dict[str, Any]:
     if path.endswith(".csv"):
-        df.to_csv(path, index=False, encoding="utf-8")
+        write_csv([pa.Table.from_pandas(df, preserve_index=False)], path)
     else:
         df.to_parquet(path, index=False)
     status = df["status"].value_counts()

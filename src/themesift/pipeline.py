@@ -14,6 +14,7 @@ from themesift.clean import clean_corpus, load_nlp
 from themesift.config import Config
 from themesift.embed import EmbeddingCache, embed_texts, get_embedder
 from themesift.model import ThemeModel
+from themesift.ner_workers import default_workers
 from themesift.types import (
     EMPTY,
     NON_ANSWER,
@@ -169,7 +170,7 @@ class Session:
     def clean(self, corpus: Corpus) -> CleanedCorpus:
         if len(corpus) == 0:
             raise ThemesiftError(f"{corpus.source or 'the input'} has no rows")
-        return clean_corpus(corpus, self.config, nlp=self.nlp,
+        return clean_corpus(corpus, self.config, nlp=self.nlp, ner_workers=default_workers(),
                             progress=lambda d, t: self.progress("clean", d, t))
 
     def embed(self, texts: Sequence[str]) -> FloatArray:

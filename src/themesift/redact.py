@@ -211,7 +211,13 @@ def load_nlp(name: str = SPACY_MODEL) -> Language:
     import spacy
 
     logger.info("loading spaCy model %s", name)
-    return spacy.load(name)
+    nlp = spacy.load(name)
+    if name == SPACY_MODEL:
+        _default_nlp["nlp"] = nlp
+    return nlp
+
+
+_default_nlp: dict[str, Language] = {}
 
 
 def _ner_disable(nlp: Language) -> list[str]:
@@ -269,21 +275,56 @@ def _pieces(text: str, size: int) -> Iterator[tuple[str, int]]:
     yield text[start:], start
 
 
+def person_spans(
+    texts: Sequence[str],
+    nlp: Language,
+    *,
+    batch_size: int = 256,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[list[tuple[int, int]]]:
+    """(start, end) of the PERSON entities of each text that look like names.
+
+    Entities that are all lower-case or only non-name words ("Nurse") are dropped.
+    Texts longer than the pipeline's limit are read in pieces.
+    """
+    found: list[list[tuple[int, int]]] = [[] for _ in texts]
+    size = min(nlp.max_length - 1, 100_000)
+    items = ((piece, (i, off)) for i, t in enumerate(texts) for piece, off in _pieces(t, size))
+    done = 0
+    last = -1
+    docs = nlp.pipe(items, as_tuples=True, batch_size=batch_size, disable=_ner_disable(nlp))
+    for doc, (i, offset) in docs:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and _is_name(ent.text):
+                found[i].append((offset + ent.start_char, offset + ent.end_char))
+        if i != last:
+            last = i
+            done += 1
+            if progress is not None and done % batch_size == 0 and done < len(texts):
+                progress(done, len(texts))
+    return found
+
+
 def find_names(
     texts: Sequence[str],
     nlp: Language,
     *,
     batch_size: int = 256,
     progress: Callable[[int, int], None] | None = None,
+    workers: int = 1,
 ) -> list[list[Redaction]]:
     """NAME spans: PERSON entities of each text, plus titled names ("Dr Patel").
 
     Entities that are all lower-case or only titles ("Nurse") are dropped, so texts
     without an upper-case letter are skipped, and so are texts whose capitalised
-    words are all known non-names (:func:`may_hold_name`).  ``progress(done, total)``
-    counts the texts sent to NER: it is called after each batch and once at the end
-    (not at all when no text needs NER).
+    words are all known non-names (:func:`may_hold_name`).  With ``workers`` > 1
+    and ``nlp`` the default model, spare processes take shares of the NER work
+    (:mod:`themesift.ner_workers`); the spans are the same.  ``progress(done,
+    total)`` counts the texts sent to NER: it is called after each batch and once
+    at the end (not at all when no text needs NER).
     """
+    from themesift.ner_workers import split_ner
+
     found: list[list[Redaction]] = [[] for _ in texts]
     cased = [i for i, t in enumerate(texts) if t != t.lower()]  # has an upper-case letter
     for i in cased:
@@ -292,20 +333,22 @@ def find_names(
     total = len(todo)
     if not total:
         return [merge_spans(spans) for spans in found]
-    size = min(nlp.max_length - 1, 100_000)
-    items = ((piece, (i, off)) for i in todo for piece, off in _pieces(texts[i], size))
-    done = 0
-    last = -1
-    docs = nlp.pipe(items, as_tuples=True, batch_size=batch_size, disable=_ner_disable(nlp))
-    for doc, (i, offset) in docs:
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and _is_name(ent.text):
-                found[i].append(Redaction("NAME", offset + ent.start_char, offset + ent.end_char))
-        if i != last:
-            last = i
-            done += 1
-            if progress is not None and done % batch_size == 0 and done < total:
-                progress(done, total)
+
+    def local(share: Sequence[str]) -> list[list[tuple[int, int]]]:
+        scale = total / max(1, len(share))
+        report = None if progress is None else (
+            lambda d, _t: progress(min(total - 1, round(d * scale)), total))
+        return person_spans(share, nlp, batch_size=batch_size, progress=report)
+
+    todo_texts = [texts[i] for i in todo]
+    spans = split_ner(todo_texts, local, workers if is_default_nlp(nlp) else 1)
+    for i, pairs in zip(todo, spans, strict=True):
+        found[i].extend(Redaction("NAME", s, e) for s, e in pairs)
     if progress is not None:
         progress(total, total)
     return [merge_spans(spans) for spans in found]
+
+
+def is_default_nlp(nlp: Language) -> bool:
+    """True for the pipeline :func:`load_nlp` gave for the default model (workers load it)."""
+    return nlp is _default_nlp.get("nlp")

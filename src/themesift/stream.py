@@ -25,6 +25,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from themesift.arrow_csv import write_csv
 from themesift.fsutil import atomic_path
 from themesift.io import iter_chunks, write_table
 from themesift.tagger import ChunkTagger, TaggedChunk, sum_reports
@@ -290,14 +291,13 @@ def _assemble(parts: Sequence[Path], out: Path) -> None:
         with atomic_path(out) as tmp:
             if ext == ".parquet":
                 _join_parquet(parts, tmp)
+            elif ext == ".csv":
+                write_csv((pq.read_table(p) for p in parts), tmp)
             else:
                 with tmp.open("w", encoding="utf-8", newline="") as fh:
-                    for i, frame in enumerate(_frames(parts)):
-                        if ext == ".csv":
-                            frame.to_csv(fh, index=False, header=i == 0)
-                        else:
-                            # pandas ends JSON lines output with a newline
-                            frame.to_json(fh, orient="records", lines=True, force_ascii=False)
+                    for frame in _frames(parts):
+                        # pandas ends JSON lines output with a newline
+                        frame.to_json(fh, orient="records", lines=True, force_ascii=False)
     except OSError as exc:
         raise ThemesiftError(f"cannot write {out}: {exc.strerror or exc}") from None
     log.info("wrote %s from %d parts", out, len(parts))

@@ -30,6 +30,7 @@ from themesift.assign import assign
 from themesift.clean import clean_corpus, normalise_key, repair
 from themesift.config import Config
 from themesift.embed import EmbeddingCache, embed_texts
+from themesift.ner_workers import default_workers
 from themesift.persist import SavedModel
 from themesift.redact import KINDS, load_nlp
 from themesift.tables import assignments_frame
@@ -165,7 +166,7 @@ class ChunkTagger:
     def _clean_new(self, raw: list[str]) -> None:
         sub = Corpus(ids=tuple(str(i) for i in range(len(raw))), texts=tuple(raw))
         nlp = load_nlp() if self.config.redact_names else None
-        done = clean_corpus(sub, self.config, nlp=nlp)
+        done = clean_corpus(sub, self.config, nlp=nlp, ner_workers=default_workers())
         for text, clean, status in zip(raw, done.texts, done.status, strict=True):
             kinds = Counter(_TOKEN.findall(clean)) if "[" in clean else Counter()
             if kinds:
