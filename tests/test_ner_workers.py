@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from themesift import ner_workers
-from themesift.ner_workers import default_workers, shares, split_ner
+from themesift.ner_workers import default_workers, shares, split_work
 
 
 @pytest.mark.parametrize("lengths", [[5, 1, 1, 1, 8, 2], [1] * 10, [100], [3, 3], []])
@@ -43,7 +43,7 @@ def test_small_work_stays_in_this_process(monkeypatch: pytest.MonkeyPatch) -> No
 
     monkeypatch.setattr(ner_workers, "_get_workers", no_workers)
     texts = ["Nora was kind", "ok"] * 10
-    assert split_ner(texts, _fake_local, workers=4) == _fake_local(texts)
+    assert split_work("names", texts, _fake_local, workers=4) == _fake_local(texts)
 
 
 def test_a_dead_worker_falls_back_to_this_process(monkeypatch: pytest.MonkeyPatch,
@@ -64,7 +64,7 @@ def test_a_dead_worker_falls_back_to_this_process(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(ner_workers, "MIN_CHARS_PER_SHARE", 10)
     texts = [f"N{i} was kind" if i % 3 else f"ok {i}" for i in range(40)]
     with caplog.at_level(logging.WARNING, logger="themesift.ner_workers"):
-        assert split_ner(texts, _fake_local, workers=2) == _fake_local(texts)
+        assert split_work("names", texts, _fake_local, workers=2) == _fake_local(texts)
     assert "failed" in caplog.text
     ner_workers.shutdown()
 
@@ -96,3 +96,21 @@ def test_workers_find_the_same_names_as_one_process(monkeypatch: pytest.MonkeyPa
     assert any(spans for spans in one)  # names were found at all
     ner_workers.shutdown()
     assert not ner_workers._workers
+
+
+@pytest.mark.slow
+def test_workers_give_the_same_label_terms(monkeypatch: pytest.MonkeyPatch) -> None:
+    from themesift.label import analyse_texts
+    from themesift.redact import load_nlp
+
+    monkeypatch.setattr(ner_workers, "_workers", [])
+    monkeypatch.setattr(ner_workers, "_broken", False)
+    monkeypatch.setattr(ner_workers, "MIN_CHARS_PER_SHARE", 200)
+    texts = [f"The waiting times in A&E were far too long, visit {i}. Lovely nurses."
+             for i in range(30)] + ["No parking at all.", "Window dressing, not consultation."]
+    nlp = load_nlp()
+    one = analyse_texts(texts, nlp, workers=1)
+    two = analyse_texts(texts, nlp, workers=2)
+    assert ner_workers._workers  # a worker took a share
+    assert two == one and any(t.phrases for t in one)
+    ner_workers.shutdown()

@@ -17,6 +17,7 @@ import numpy as np
 from themesift.cluster import centroids_of
 from themesift.config import Config
 from themesift.label import DocTerms, analyse_texts, class_tfidf, name_theme, top_keywords
+from themesift.ner_workers import default_workers
 from themesift.quotes import select_quotes
 from themesift.types import FloatArray, IntArray, Theme
 
@@ -72,7 +73,8 @@ def describe(
         known = {i: t for i in need if (t := terms[i]) is not None}
     todo = [i for i in need if i not in known]
     if todo:
-        known.update(zip(todo, analyse_texts([texts[i] for i in todo], nlp), strict=True))
+        known.update(zip(todo, analyse_texts([texts[i] for i in todo], nlp,
+                                             workers=default_workers()), strict=True))
     phrase_scores = class_tfidf([[known[int(i)].phrases for i in chosen[int(t)]] for t in ids])
     lemma_scores = class_tfidf([[known[int(i)].lemmas for i in chosen[int(t)]] for t in ids])
     themes: list[Theme] = []

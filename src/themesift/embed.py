@@ -68,17 +68,61 @@ class MiniLMEmbedder:
         # a stable sort keeps the batches, hence the floats, independent of input order.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out: list[FloatArray] = []
-        step = max(self.batch_size * 16, 256)
-        for start in range(0, len(texts), step):
-            chunk = [texts[i] for i in order[start : start + step]]
-            out.append(
-                model.encode(chunk, batch_size=self.batch_size, show_progress_bar=False)
-            )
-            if self.progress:
-                self.progress(min(start + step, len(texts)), len(texts))
+        done = 0
+        reported = 0
+        for batch in token_batches([len(texts[i]) for i in order], self.batch_size):
+            chunk = [texts[i] for i in order[batch]]
+            out.append(model.encode(chunk, batch_size=len(chunk), show_progress_bar=False))
+            done = batch.stop
+            if done - reported >= 1024 or done == len(texts):
+                release_memory()
+                if self.progress:
+                    self.progress(done, len(texts))
+                reported = done
         vectors = np.empty((len(texts), out[0].shape[1]), dtype=np.float32)
         vectors[order] = np.concatenate(out)
         return _normalise(vectors)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Any:
+    try:
+        import ctypes
+
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl)
+        return None
+
+
+def release_memory() -> None:
+    """Give freed heap back to the system (glibc only).
+
+    Tensors of ever-changing shapes (one per batch length) fragment glibc's heap:
+    without this, embedding 14,500 texts grew the process from 0.7 to 1.4 GB.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+# Characters per batch: a batch of long texts holds fewer of them, which keeps the
+# attention tensors (batch x heads x tokens^2) small: peak memory stays flat.
+BATCH_CHARS = 64 * 250
+_MAX_CHARS = 1_200  # about MiniLM's 256-token limit; longer texts are cut by the model
+
+
+def token_batches(lengths: Sequence[int], batch_size: int) -> list[slice]:
+    """Consecutive batches of texts sorted by length: <= batch_size, <= BATCH_CHARS padded."""
+    out = []
+    start = 0
+    while start < len(lengths):
+        end = start + 1
+        while (end < len(lengths) and end - start < batch_size
+               and (end - start + 1) * min(lengths[end], _MAX_CHARS) <= BATCH_CHARS):
+            end += 1
+        out.append(slice(start, end))
+        start = end
+    return out
 
 
 def get_embedder(name: str, *, batch_size: int = 64, progress: Progress | None = None,

@@ -99,10 +99,21 @@ def _cut_short(tok: Any) -> bool:
 _STOP_LEMMAS = frozenset({"be", "have", "do", "get", "go", "make", "say", "will", "would", "thing"})
 
 
-def analyse_texts(texts: Sequence[str], nlp: Any, batch_size: int = 256) -> list[DocTerms]:
-    """Run spaCy once over ``texts`` (NER disabled) and extract their terms."""
-    disable = [p for p in ("ner",) if p in nlp.pipe_names]
-    return [doc_terms(d) for d in nlp.pipe(texts, batch_size=batch_size, disable=disable)]
+def analyse_texts(texts: Sequence[str], nlp: Any, batch_size: int = 256,
+                  workers: int = 1) -> list[DocTerms]:
+    """Run spaCy once over ``texts`` (NER disabled) and extract their terms.
+
+    With ``workers`` > 1 and ``nlp`` the default model, spare processes take
+    shares of the texts (:mod:`themesift.ner_workers`); the terms are the same.
+    """
+    from themesift.ner_workers import split_work
+    from themesift.redact import is_default_nlp
+
+    def local(share: Sequence[str]) -> list[DocTerms]:
+        disable = [p for p in ("ner",) if p in nlp.pipe_names]
+        return [doc_terms(d) for d in nlp.pipe(share, batch_size=batch_size, disable=disable)]
+
+    return split_work("terms", texts, local, workers if is_default_nlp(nlp) else 1)
 
 
 def class_tfidf(classes: Sequence[Sequence[frozenset[str]]]) -> list[dict[str, float]]:

@@ -1,11 +1,14 @@
-"""Spare processes that run spaCy NER on a share of the texts, beside the caller.
+"""Spare processes that run spaCy on a share of the texts, beside the caller.
 
-Name finding (spaCy NER) is the slowest part of cleaning and runs on one core.
-``split_ner`` cuts the texts that need NER into contiguous shares of about equal
-length: the calling process does the first share itself while worker processes
-do the others, so on a 2-core laptop NER takes about 60% of the time it takes in
-one process.  NER reads each text on its own, so the spans found are the same
-however the texts are split (tests check this).
+spaCy runs on one core, and it is the slowest part of cleaning (NER for names)
+and of labelling (tagger and parser for candidate phrases).  ``split_work``
+cuts the texts into contiguous shares of about equal length: the calling
+process does the first share itself while worker processes do the others, so
+on a 2-core laptop the work takes about 60% of the time it takes in one
+process.  spaCy reads each text on its own, so the result is the same however
+the texts are split (tests check this).  The jobs a worker knows are ``names``
+(:func:`themesift.redact.person_spans`) and ``terms``
+(:func:`themesift.label.analyse_texts`), both with the default model.
 
 The workers are plain child processes (``python -m themesift.ner_workers``, each
 loading only spaCy and the model, about 300 MB) that read lists of texts on
@@ -38,9 +41,10 @@ logger = logging.getLogger(__name__)
 
 MIN_CHARS_PER_SHARE = 40_000  # below this a worker's start-up costs more than it saves
 MAX_WORKERS = 4  # processes in all, the caller included
+JOBS = ("names", "terms")
 
 Spans = list[tuple[int, int]]
-NerFn = Callable[[Sequence[str]], list[Spans]]
+LocalFn = Callable[[Sequence[str]], list[Any]]
 
 _workers: list[_Worker] = []
 _broken = False
@@ -72,7 +76,7 @@ def shares(lengths: Sequence[int], parts: int) -> list[range]:
 
 
 class _Worker:
-    """One child process running :func:`themesift.redact.person_spans` on request."""
+    """One child process running a job of ``JOBS`` on the texts it is sent."""
 
     def __init__(self) -> None:
         env = {**os.environ, "HF_HUB_OFFLINE": "1", "THEMESIFT_WORKERS": "1"}
@@ -85,12 +89,12 @@ class _Worker:
     def alive(self) -> bool:
         return self.proc.poll() is None
 
-    def send(self, texts: list[str]) -> None:
+    def send(self, job: str, texts: list[str]) -> None:
         """Start sending a request (in a thread: the child may still be loading)."""
         def write() -> None:
             try:
                 assert self.proc.stdin is not None
-                pickle.dump(texts, self.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((job, texts), self.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
                 self.proc.stdin.flush()
             except BaseException as exc:  # noqa: BLE001 - reported by receive()
                 self._send_error = exc
@@ -99,7 +103,7 @@ class _Worker:
         self._sender = threading.Thread(target=write, daemon=True)
         self._sender.start()
 
-    def receive(self) -> list[Spans]:
+    def receive(self) -> list[Any]:
         assert self._sender is not None and self.proc.stdout is not None
         self._sender.join()
         if self._send_error is not None:
@@ -130,7 +134,7 @@ def _get_workers(n: int) -> list[_Worker]:
         while len(_workers) < n:
             _workers.append(_Worker())
     except OSError as exc:
-        logger.warning("cannot start an NER worker (%s); running NER in one process", exc)
+        logger.warning("cannot start a spaCy worker (%s); running spaCy in one process", exc)
         _broken = True
     return _workers[:n]
 
@@ -144,35 +148,35 @@ def shutdown() -> None:
 atexit.register(shutdown)
 
 
-def split_ner(texts: Sequence[str], local: NerFn, workers: int) -> list[Spans]:
+def split_work(job: str, texts: Sequence[str], local: LocalFn, workers: int) -> list[Any]:
     """``local(texts)``, with shares of the work done by up to ``workers - 1`` processes.
 
-    ``local`` runs NER in this process; the workers run the same function with
+    ``local`` runs ``job`` in this process; the workers run the same job with
     the default spaCy model (:func:`themesift.redact.load_nlp`).
     """
     parts = min(workers, sum(map(len, texts)) // MIN_CHARS_PER_SHARE)
     if parts < 2 or not _busy.acquire(blocking=False):
         return local(texts)
     try:
-        return _split(texts, local, parts)
+        return _split(job, texts, local, parts)
     finally:
         _busy.release()
 
 
-def _split(texts: Sequence[str], local: NerFn, parts: int) -> list[Spans]:
+def _split(job: str, texts: Sequence[str], local: LocalFn, parts: int) -> list[Any]:
     global _broken
     helpers = _get_workers(parts - 1)
     if not helpers:
         return local(texts)
     runs = shares([len(t) for t in texts], len(helpers) + 1)
     for worker, run in zip(helpers, runs[1:], strict=False):
-        worker.send([texts[i] for i in run])
+        worker.send(job, [texts[i] for i in run])
     out = local([texts[i] for i in runs[0]])
     for worker, run in zip(helpers, runs[1:], strict=False):
         try:
             out.extend(worker.receive())
         except RuntimeError as exc:
-            logger.warning("an NER worker failed (%s); doing its share in this process", exc)
+            logger.warning("a spaCy worker failed (%s); doing its share in this process", exc)
             _broken = True
             worker.stop()
             out.extend(local([texts[i] for i in run]))
@@ -182,16 +186,20 @@ def _split(texts: Sequence[str], local: NerFn, parts: int) -> list[Spans]:
 
 
 def _serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
-    """The worker's loop: texts in, spans out, until stdin closes."""
+    """The worker's loop: (job, texts) in, results out, until stdin closes."""
+    from themesift.label import analyse_texts
     from themesift.redact import load_nlp, person_spans
 
     while True:
         try:
-            texts = pickle.load(stdin)
+            job, texts = pickle.load(stdin)
         except EOFError:
             return
         try:
-            result: Any = person_spans(texts, load_nlp())
+            if job not in JOBS:
+                raise ValueError(f"unknown job {job!r}")
+            fn = person_spans if job == "names" else analyse_texts
+            result: Any = fn(texts, load_nlp())
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which falls back
             result = f"{type(exc).__name__}: {exc}"
         pickle.dump(result, stdout, protocol=pickle.HIGHEST_PROTOCOL)

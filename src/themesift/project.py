@@ -23,6 +23,7 @@ from themesift.config import Config
 from themesift.describe import describe
 from themesift.edits import Context, Edit, EditError, EditState, to_params
 from themesift.label import DocTerms, analyse_texts
+from themesift.ner_workers import default_workers
 from themesift.pipeline import Analysis, Distinct, Progress, expand
 from themesift.store import Described, LogEntry, ProjectStore, RowRecord, TextRecord
 from themesift.types import (
@@ -179,9 +180,9 @@ def project_terms(analysis: Analysis, nlp: Any, progress: Progress | None = None
     assert analysis.distinct is not None
     texts = list(analysis.distinct.texts)
     out: list[DocTerms] = []
-    step = 500
+    step = 2_000  # big enough for a spaCy worker to share it
     for start in range(0, len(texts), step):
-        out.extend(analyse_texts(texts[start:start + step], nlp))
+        out.extend(analyse_texts(texts[start:start + step], nlp, workers=default_workers()))
         if progress:
             progress("labels", min(start + step, len(texts)), len(texts))
     return out

@@ -323,7 +323,7 @@ def find_names(
     total)`` counts the texts sent to NER: it is called after each batch and once
     at the end (not at all when no text needs NER).
     """
-    from themesift.ner_workers import split_ner
+    from themesift.ner_workers import split_work
 
     found: list[list[Redaction]] = [[] for _ in texts]
     cased = [i for i, t in enumerate(texts) if t != t.lower()]  # has an upper-case letter
@@ -341,7 +341,7 @@ def find_names(
         return person_spans(share, nlp, batch_size=batch_size, progress=report)
 
     todo_texts = [texts[i] for i in todo]
-    spans = split_ner(todo_texts, local, workers if is_default_nlp(nlp) else 1)
+    spans = split_work("names", todo_texts, local, workers if is_default_nlp(nlp) else 1)
     for i, pairs in zip(todo, spans, strict=True):
         found[i].extend(Redaction("NAME", s, e) for s, e in pairs)
     if progress is not None:

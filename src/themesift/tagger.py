@@ -29,7 +29,7 @@ import pandas as pd
 from themesift.assign import assign
 from themesift.clean import clean_corpus, normalise_key, repair
 from themesift.config import Config
-from themesift.embed import EmbeddingCache, embed_texts
+from themesift.embed import EmbeddingCache, embed_texts, release_memory
 from themesift.ner_workers import default_workers
 from themesift.persist import SavedModel
 from themesift.redact import KINDS, load_nlp
@@ -140,6 +140,7 @@ class ChunkTagger:
             new = list(dict.fromkeys(corpus.texts))
         if new:
             self._clean_new(new)
+            release_memory()  # spaCy's many small objects fragment the heap too
         rows = [memo[t] for t in corpus.texts]
         keys = np.array([c.key for c in rows], dtype=np.int64)
         first: dict[int, int] = {}
