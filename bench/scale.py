@@ -270,7 +270,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "themesift-bench")
     ap.add_argument("--quick", action="store_true", help="10k rows only")
     ap.add_argument("--skip-quality", action="store_true")
-    ap.add_argument("--minilm-sizes", type=int, nargs="*", default=[10_000, 100_000])
+    ap.add_argument("--minilm-sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--fast-sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--extra", action="store_true",
                     help="only the runs with name redaction off, added to the existing "
