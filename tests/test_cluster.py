@@ -102,3 +102,16 @@ def test_finder_errors_and_tiny_inputs() -> None:
         ThemeFinder(Config(), method="magic").fit(blobs([5])[0])
     two = ThemeFinder(Config()).fit(blobs([2])[0])
     assert two.labels_.tolist() == [0, 0]
+
+
+def test_grid_threads_do_not_change_the_themes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fitting the k grid in threads gives exactly the one-thread themes and scores."""
+    import themesift.cluster as cluster
+
+    X, _ = blobs([150, 120, 90, 60, 40], dim=32, spread=0.6, seed=7)  # 460: the large grid
+    monkeypatch.setattr(cluster, "grid_threads", lambda: 1)
+    one = ThemeFinder(Config()).fit(X)
+    monkeypatch.setattr(cluster, "grid_threads", lambda: 3)
+    three = ThemeFinder(Config()).fit(X)
+    assert one.labels_.tolist() == three.labels_.tolist()
+    assert one.scores_ == three.scores_ and len(one.scores_) > 3

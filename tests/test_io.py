@@ -61,7 +61,7 @@ def test_utf8_bom_header_is_clean(tmp_path: Path) -> None:
 def test_cp1252_csv(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     data = b"id,comment\n1,\x93quoted\x94 text\n2,the caf\xe9 was nice\n"
     path = write_bytes(tmp_path, "win.csv", data)
-    with caplog.at_level(logging.INFO, logger="themesift.io"):
+    with caplog.at_level(logging.INFO, logger="themesift.sniff"):
         df = read_table(path)
     assert df["comment"].tolist() == ["\u201cquoted\u201d text", "the café was nice"]
     assert "cp1252" in caplog.text

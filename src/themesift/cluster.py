@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import logging
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
@@ -59,6 +61,12 @@ REFINE_ROUNDS = 10  # at most; stops when no comment moves
 # One thread for k-means: on a busy 2-core machine OpenMP's spinning threads made
 # it 7x slower than one thread, and the clustering is small next to embedding.
 CLUSTER_THREADS = 1
+MAX_GRID_THREADS = 4
+
+
+def grid_threads() -> int:
+    """Values of k fitted at once: one per core, at most MAX_GRID_THREADS."""
+    return max(1, min(os.cpu_count() or 1, MAX_GRID_THREADS))
 
 
 def target_themes(n: int, max_themes: int = 40) -> int:
@@ -200,11 +208,24 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         prior = target_themes(len(Xs), cfg.max_themes)
         found: dict[int, IntArray] = {}
         undersized: dict[int, tuple[float, IntArray]] = {}
-        for k in sorted({*k_grid(len(Xs), cfg.max_themes), min(prior, len(Xs) - 1)}):
-            labels = _kmeans(Xs, k, seed, n_init)
-            if len(np.unique(labels[score_rows])) < 2:
+
+        def fit_k(k: int) -> tuple[int, IntArray, float | None]:
+            # OpenMP's thread limit is per thread: set it in this one too.
+            with threadpool_limits(limits=CLUSTER_THREADS, user_api="openmp"):
+                labels = _kmeans(Xs, k, seed, n_init)
+                if len(np.unique(labels[score_rows])) < 2:
+                    return k, labels, None
+                return k, labels, float(silhouette_score(Xs[score_rows], labels[score_rows],
+                                                         metric="cosine"))
+
+        grid = sorted({*k_grid(len(Xs), cfg.max_themes), min(prior, len(Xs) - 1)})
+        # Each k-means is single-threaded and seeded, so fitting several k at once in
+        # threads (the work runs outside the GIL) gives the same result, faster.
+        with ThreadPoolExecutor(grid_threads()) as pool:
+            fitted = list(pool.map(fit_k, grid))
+        for k, labels, score in fitted:
+            if score is None:
                 continue
-            score = float(silhouette_score(Xs[score_rows], labels[score_rows], metric="cosine"))
             if np.bincount(labels).min() < min_size:
                 undersized[k] = (score, labels)
                 continue

@@ -6,33 +6,29 @@ one ThemesiftError line naming the file.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
-import csv
 import json
 import logging
 import math
 import re
 import statistics
 import sys
-import unicodedata
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import charset_normalizer
 import numpy as np
 import openpyxl
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from charset_normalizer.utils import is_multi_byte_encoding
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from themesift.fsutil import atomic_path
+from themesift.sniff import csv_options
 from themesift.types import Corpus, ThemesiftError
 
 logger = logging.getLogger(__name__)
@@ -40,9 +36,6 @@ logger = logging.getLogger(__name__)
 SUPPORTED = (".csv", ".tsv", ".txt", ".xlsx", ".parquet", ".jsonl", ".json")
 MAX_BYTES = 2 * 1024**3
 _TEXT = (".csv", ".tsv", ".txt")
-_SAMPLE_BYTES = 1024**2  # the encoding of a text file is detected from its first MB
-_DELIMITERS = ",;\t|"
-_ONE_COLUMN = "\x1f"  # separator for a file whose header line has no delimiter
 _CODE = re.compile(r"[\d\W_]+|\S*\d\S*")  # numbers, dates, ids like "R-102"
 
 
@@ -223,7 +216,7 @@ def _reading(p: Path) -> Iterator[None]:
 def _read_frame(p: Path) -> pd.DataFrame:
     ext = p.suffix.lower()
     if ext in _TEXT:
-        options = _csv_options(p)
+        options = csv_options(p)
         try:
             return _as_strings(pd.read_csv(p, **options))
         except UnicodeDecodeError:
@@ -244,7 +237,7 @@ def _read_frame(p: Path) -> pd.DataFrame:
 def _chunk_frames(p: Path, chunksize: int) -> Iterator[pd.DataFrame]:
     ext = p.suffix.lower()
     if ext in _TEXT:
-        options = _csv_options(p)
+        options = csv_options(p)
         with pd.read_csv(p, chunksize=chunksize, encoding_errors="replace", **options) as reader:
             yield from map(_as_strings, reader)
     elif ext == ".parquet":
@@ -255,63 +248,6 @@ def _chunk_frames(p: Path, chunksize: int) -> Iterator[pd.DataFrame]:
     else:  # .xlsx and .json have no streaming reader: read whole, then slice
         df = _read_frame(p)
         yield from (df.iloc[i : i + chunksize] for i in range(0, len(df), chunksize))
-
-
-def _csv_options(p: Path) -> dict[str, Any]:
-    """read_csv options for a delimited text file: detected encoding and delimiter."""
-    with p.open("rb") as fh:
-        sample = fh.read(_SAMPLE_BYTES)
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    elif b"\x00" in sample[:8192]:
-        raise ThemesiftError(f"cannot read {p.name}: it is a binary file, not text")
-    else:
-        encoding = _detect_encoding(sample, complete=len(sample) < _SAMPLE_BYTES)
-    text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample[:65536])
-    if len(sample) > 65536:
-        text = text[: text.rfind("\n") + 1] or text
-    sep = _delimiter(text, p.suffix.lower())
-    logger.info("reading %s as %s, delimiter %r", p.name, encoding, sep)
-    # keep_default_na=False: "N/A" is an answer (a non-answer), not a missing cell.
-    return {"sep": sep, "encoding": encoding, "dtype": str, "keep_default_na": False,
-            "na_values": [""], "index_col": False}  # fmt: skip
-
-
-def _detect_encoding(sample: bytes, complete: bool) -> str:
-    def decodes(encoding: str) -> bool:
-        try:
-            codecs.getincrementaldecoder(encoding)().decode(sample, final=complete)
-        except (UnicodeDecodeError, LookupError):
-            return False
-        return True
-
-    if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if decodes("utf-8"):
-        return "utf-8"
-    match = charset_normalizer.from_bytes(sample).best()
-    guess = [match.encoding] if match is not None else []
-    # On Latin-script text charset-normalizer often says cp1250 or cp775 where
-    # Windows-1252 is far likelier; trust its guess only for other scripts.
-    letters = (c for c in set(str(match)) if c.isalpha())
-    latin = all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
-    trusted = match is not None and (is_multi_byte_encoding(match.encoding) or not latin)
-    candidates = (guess if trusted else []) + ["cp1252"] + guess
-    return next((e for e in candidates if decodes(e)), "latin-1")
-
-
-def _delimiter(text: str, ext: str) -> str:
-    header = text.split("\n", 1)[0]
-    if ext == ".tsv" and "\t" in header:
-        return "\t"
-    try:
-        sniffed = csv.Sniffer().sniff(text, delimiters=_DELIMITERS).delimiter
-    except csv.Error:
-        sniffed = ","
-    if sniffed in header:
-        return sniffed
-    best = max(_DELIMITERS, key=header.count)
-    return best if best in header else _ONE_COLUMN
 
 
 def _read_xlsx(p: Path) -> pd.DataFrame:
