@@ -33,9 +33,10 @@ def render(results: dict[str, Any]) -> str:
         out += ["### `themesift tag` end to end (read, clean, embed, assign, write CSV)", "",
                 "Wall time of the CLI process, start-up and model loading included. Peak RSS "
                 "adds up the process and all its children (for Dask: scheduler in the CLI "
-                "process, 2 worker processes, their nannies). *load* is the 1-minute load "
-                "average before and after the run, on this 2-core machine shared with other "
-                "jobs.", ""]
+                "process, 2 worker processes, their nannies; for the local engine: the spaCy "
+                "worker process). *load* is the 1-minute load average before and after the "
+                "run on this 2-core machine (a run that keeps both cores busy brings it to "
+                "about 2 by itself).", ""]
         rows = [[t["embedder"], t["engine"], t.get("names", "redacted"), t["input"],
                  f"{t['rows']:,}", f"{t['distinct']:,}", t["seconds"], f"{t['rows_per_s']:,}", t["peak_rss_mb"],
                  t["peak_rss_single_mb"], f"{t['load_before']} -> {t['load_after']}"]
