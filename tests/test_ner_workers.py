@@ -114,3 +114,21 @@ def test_workers_give_the_same_label_terms(monkeypatch: pytest.MonkeyPatch) -> N
     assert ner_workers._workers  # a worker took a share
     assert two == one and any(t.phrases for t in one)
     ner_workers.shutdown()
+
+
+def test_tagging_shares_spacy_only_with_the_fast_embedder_unless_asked(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from themesift.config import Config
+    from themesift.tagger import ChunkTagger
+
+    def tagger(embedder: str) -> ChunkTagger:
+        return ChunkTagger(Config(embedder=embedder), np.eye(2, dtype=np.float32),
+                           np.arange(2), (), embedder=None)  # type: ignore[arg-type]
+
+    monkeypatch.delenv("THEMESIFT_WORKERS", raising=False)
+    assert tagger("minilm")._spacy_workers() == 1
+    assert tagger("fast")._spacy_workers() == default_workers()
+    monkeypatch.setenv("THEMESIFT_WORKERS", "2")
+    assert tagger("minilm")._spacy_workers() == 2
