@@ -180,10 +180,11 @@ class ChunkTagger:
     def _spacy_workers(self) -> int:
         """Processes sharing NER: all cores with the fast embedder, else one unless asked.
 
-        With MiniLM, embedding dominates tagging: a spaCy worker saved 7% of a 1M-row
-        run (148.7 -> 138.3 s) for ~300 MB more memory (bench/SCALE.md), so it runs only
-        when ``THEMESIFT_WORKERS`` asks for it.  With the fast embedder NER is the
-        bottleneck and the worker makes tagging ~1.5x faster.
+        With MiniLM, embedding dominates tagging: a spaCy worker made runs 7-23% faster
+        (1M rows: 148.7 -> 138.3 s; 100k: 158.8 -> 121.8 s) but took the process tree
+        over 1.5 GB (bench/SCALE.md), so it runs only when ``THEMESIFT_WORKERS`` asks for
+        it.  With the fast embedder NER is the bottleneck and the worker makes tagging
+        ~1.5x faster within the same memory budget.
         """
         if self.config.embedder == "fast" or "THEMESIFT_WORKERS" in os.environ:
             return default_workers()
