@@ -114,4 +114,8 @@ def test_grid_threads_do_not_change_the_themes(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(cluster, "grid_threads", lambda: 3)
     three = ThemeFinder(Config()).fit(X)
     assert one.labels_.tolist() == three.labels_.tolist()
-    assert one.scores_ == three.scores_ and len(one.scores_) > 3
+    # BLAS may round the silhouette differently in the last bits (memory alignment);
+    # far below SILHOUETTE_MARGIN, which decides k.
+    assert one.scores_.keys() == three.scores_.keys() and len(one.scores_) > 3
+    for k, score in one.scores_.items():
+        assert score == pytest.approx(three.scores_[k], rel=1e-6, abs=1e-9)

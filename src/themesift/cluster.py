@@ -220,7 +220,8 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
 
         grid = sorted({*k_grid(len(Xs), cfg.max_themes), min(prior, len(Xs) - 1)})
         # Each k-means is single-threaded and seeded, so fitting several k at once in
-        # threads (the work runs outside the GIL) gives the same result, faster.
+        # threads (the work runs outside the GIL) gives the same themes, faster; the
+        # silhouettes may differ in the last bits (BLAS rounding), far below the margin.
         with ThreadPoolExecutor(grid_threads()) as pool:
             fitted = list(pool.map(fit_k, grid))
         for k, labels, score in fitted:
