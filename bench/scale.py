@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -312,34 +313,33 @@ def main() -> None:
     write_markdown(results)
 
 
-def extra(work: Path) -> None:
-    """Runs that isolate the cost of name redaction, and where `analyse` spends its time."""
+def rerun_tags(work: Path, plan: list[Run], replaces: Callable[[dict[str, Any]], bool],
+               note: str | None = None) -> None:
+    """Run ``plan`` again; its rows take the place of those ``replaces`` picks out."""
     path = ROOT / "bench" / "scale-results.json"
     results = json.loads(path.read_text())
-    fast_model = work / "model2vec-minilm"
     models = {e: work / "models" / f"{e}-nhs_fft_phase1_singlelabel" for e in ("minilm", "fast")}
-    plan: list[Run] = [("fast", "local", 10_000, True, False),
-                       ("fast", "local", 1_000_000, False, False)]
-    results["tag"] = [r for r in results["tag"] if r.get("names") != "off"]
-    results["tag"] += tag_runs(work, fast_model, plan, models)
+    new = tag_runs(work, work / "model2vec-minilm", plan, models)
+    results["tag"] = [r for r in results["tag"] if not replaces(r)] + new
+    if note:
+        results[note] = machine()["date"]
     path.write_text(json.dumps(results, indent=1))
     write_markdown(results)
+
+
+def extra(work: Path) -> None:
+    """Runs that isolate the cost of name redaction."""
+    rerun_tags(work, [("fast", "local", 10_000, True, False),
+                      ("fast", "local", 1_000_000, False, False)],
+               lambda r: r.get("names") == "off")
 
 
 def minilm_tag(work: Path) -> None:
     """The MiniLM tag runs again (after a change that concerns only them)."""
-    path = ROOT / "bench" / "scale-results.json"
-    results = json.loads(path.read_text())
-    fast_model = work / "model2vec-minilm"
-    models = {e: work / "models" / f"{e}-nhs_fft_phase1_singlelabel" for e in ("minilm", "fast")}
     plan: list[Run] = [("minilm", "local", 10_000, True, True)]
     plan += [("minilm", "local", n, False, True) for n in (10_000, 100_000, 1_000_000)]
     plan += [("minilm", "dask", 10_000, False, True)]
-    new = tag_runs(work, fast_model, plan, models)
-    results["tag"] = [r for r in results["tag"] if r["embedder"] != "minilm"] + new
-    results["minilm_tag_rerun"] = machine()["date"]
-    path.write_text(json.dumps(results, indent=1))
-    write_markdown(results)
+    rerun_tags(work, plan, lambda r: r["embedder"] == "minilm", note="minilm_tag_rerun")
 
 
 def compare(work: Path) -> None:

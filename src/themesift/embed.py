@@ -68,7 +68,6 @@ class MiniLMEmbedder:
         # a stable sort keeps the batches, hence the floats, independent of input order.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out: list[FloatArray] = []
-        done = 0
         reported = 0
         for batch in token_batches([len(texts[i]) for i in order], self.batch_size):
             chunk = [texts[i] for i in order[batch]]

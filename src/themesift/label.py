@@ -20,6 +20,8 @@ from typing import Any
 import numpy as np
 
 from themesift.mmr import mmr
+from themesift.ner_workers import split_work
+from themesift.redact import is_default_nlp
 from themesift.types import FloatArray
 
 MIN_SHARED = 5
@@ -106,9 +108,6 @@ def analyse_texts(texts: Sequence[str], nlp: Any, batch_size: int = 256,
     With ``workers`` > 1 and ``nlp`` the default model, spare processes take
     shares of the texts (:mod:`themesift.ner_workers`); the terms are the same.
     """
-    from themesift.ner_workers import split_work
-    from themesift.redact import is_default_nlp
-
     def local(share: Sequence[str]) -> list[DocTerms]:
         disable = [p for p in ("ner",) if p in nlp.pipe_names]
         return [doc_terms(d) for d in nlp.pipe(share, batch_size=batch_size, disable=disable)]

@@ -41,7 +41,6 @@ logger = logging.getLogger(__name__)
 
 MIN_CHARS_PER_SHARE = 40_000  # below this a worker's start-up costs more than it saves
 MAX_WORKERS = 4  # processes in all, the caller included
-JOBS = ("names", "terms")
 
 Spans = list[tuple[int, int]]
 LocalFn = Callable[[Sequence[str]], list[Any]]
@@ -52,7 +51,7 @@ _busy = threading.Lock()  # one caller at a time uses the workers (the app has t
 
 
 def default_workers() -> int:
-    """Processes for NER, the caller included: ``THEMESIFT_WORKERS`` or the cores (<= 4)."""
+    """Processes for spaCy, the caller included: ``THEMESIFT_WORKERS`` or the cores (<= 4)."""
     raw = os.environ.get("THEMESIFT_WORKERS", "")
     if raw.strip().isdigit() and int(raw) > 0:
         return min(int(raw), MAX_WORKERS)
@@ -76,7 +75,7 @@ def shares(lengths: Sequence[int], parts: int) -> list[range]:
 
 
 class _Worker:
-    """One child process running a job of ``JOBS`` on the texts it is sent."""
+    """One child process running a job ("names" or "terms") on the texts it is sent."""
 
     def __init__(self) -> None:
         env = {**os.environ, "HF_HUB_OFFLINE": "1", "THEMESIFT_WORKERS": "1"}
@@ -180,8 +179,6 @@ def _split(job: str, texts: Sequence[str], local: LocalFn, parts: int) -> list[A
             _broken = True
             worker.stop()
             out.extend(local([texts[i] for i in run]))
-    for run in runs[1 + len(helpers):]:
-        out.extend(local([texts[i] for i in run]))
     return out
 
 
@@ -190,16 +187,15 @@ def _serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
     from themesift.label import analyse_texts
     from themesift.redact import load_nlp, person_spans
 
+    jobs: dict[str, Callable[[Sequence[str], Any], list[Any]]] = {
+        "names": person_spans, "terms": analyse_texts}
     while True:
         try:
             job, texts = pickle.load(stdin)
         except EOFError:
             return
         try:
-            if job not in JOBS:
-                raise ValueError(f"unknown job {job!r}")
-            fn = person_spans if job == "names" else analyse_texts
-            result: Any = fn(texts, load_nlp())
+            result: Any = jobs[job](texts, load_nlp())
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which falls back
             result = f"{type(exc).__name__}: {exc}"
         pickle.dump(result, stdout, protocol=pickle.HIGHEST_PROTOCOL)

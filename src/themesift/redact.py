@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from themesift.ner_workers import split_work
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -323,8 +325,6 @@ def find_names(
     total)`` counts the texts sent to NER: it is called after each batch and once
     at the end (not at all when no text needs NER).
     """
-    from themesift.ner_workers import split_work
-
     found: list[list[Redaction]] = [[] for _ in texts]
     cased = [i for i, t in enumerate(texts) if t != t.lower()]  # has an upper-case letter
     for i in cased:
