@@ -64,6 +64,8 @@ def test_normalise_key() -> None:
         "Not really", "idk", "nope", "nil", "No comment", "no comments.", "-", "--", ".",
         "?", "???", "...", "x", "X", "0", "123", "No, not at all", "nothing else",
         "nothing that I can think of", "Not applicable", "n/a - as above",
+        "Absolutely nothing!", "In my opinion nothing", "Overall nothing.", "For me nothing.",
+        "Nothing that comes to mind.", "Not sure, nothing I could think of", "Not a thing",
     ],
 )  # fmt: skip
 def test_non_answers(text: str) -> None:
@@ -75,6 +77,9 @@ def test_non_answers(text: str) -> None:
     [
         "nothing, the staff were great",
         "Nothing, it was perfect",
+        "Nothing. More than I expected.",
+        "Absolutely nothing was explained",
+        "For me the waiting time",
         "no parking",
         "No parking available",
         "None of the staff listened",

@@ -83,3 +83,22 @@ def test_no_before_a_noun_makes_a_phrase():
     assert "no idea" in a.phrases
     assert "no parking" in b.phrases
     assert "have no" not in a.phrases and "no" not in a.phrases
+
+
+@pytest.mark.slow
+def test_negations_and_everything_make_phrases():
+    """Answers to "what could be improved?" are named in their own words."""
+    from themesift.clean import load_nlp
+    from themesift.label import analyse_texts
+
+    texts = ["Nothing could have been better.", "Nothing to improve.",
+             "Not enough nurses on the ward.", "Happy with everything.",
+             "The staff were friendly."]
+    better, improve, nurses, everything, staff = analyse_texts(texts, load_nlp())
+    assert "nothing could have been better" in better.phrases
+    assert "nothing to improve" in improve.phrases
+    assert "not enough nurses" in nurses.phrases and "not enough" not in nurses.phrases
+    assert "happy with everything" in everything.phrases
+    assert "everything" not in everything.phrases
+    # Function words still do not lead or close a phrase without a negation.
+    assert "staff were" not in staff.phrases and "the staff" not in staff.phrases

@@ -59,7 +59,7 @@ _CORE = {
         "unsure", "not sure", "don't know", "dont know", "do not know", "not applicable",
         "not really", "not at all", "no idea", "no comment", "no comments",
         "can't think of anything", "cannot think of anything", "can't think of any",
-        "nothing comes to mind", "nothing springs to mind",
+        "nothing comes to mind", "nothing springs to mind", "not a thing",
     )
 }  # fmt: skip
 _FILLER = {
@@ -73,6 +73,8 @@ _FILLER = {
         "that i know of", "that", "comment", "comments", "sorry", "honestly", "whatsoever",
         "here", "from me", "of note", "apart from that", "other than that", "as above",
         "see above", "that's all", "thats all", "that is all", "am", "afraid", "i'm afraid",
+        "absolutely", "overall", "personally", "in my opinion", "for me", "to be honest",
+        "comes to mind", "springs to mind", "i could think of", "that i could think of",
     )
 }  # fmt: skip
 _PHRASES = _CORE | _FILLER

@@ -1,7 +1,8 @@
 """Name each theme in the respondents' own words.
 
-Candidate phrases are the comments' own noun chunks and word n-grams (1-4
-words, not starting or ending with a stop word).  They are ranked per theme by
+Candidate phrases are the comments' own word n-grams (1-4 words, not starting
+or ending with a stop word, except a leading negation: "not enough nurses",
+"nothing could have been better", which may run to 5 words).  They are ranked per theme by
 class-based TF-IDF (how much more often a phrase occurs in this theme's
 comments than in the others), blended with how close the phrase's embedding
 is to the theme centre, and made diverse with MMR.  Keywords are lemmas
@@ -25,6 +26,7 @@ from themesift.redact import is_default_nlp
 from themesift.types import FloatArray
 
 MIN_SHARED = 5
+MAX_WORDS = 4  # words in a label; one more after a negation
 # A label of 2-4 words is taken unless the best single word scores more than twice as high.
 MULTI_WORD_FLOOR = 0.5
 CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
@@ -56,25 +58,13 @@ def doc_terms(doc: Any) -> DocTerms:
     for sent in doc.sents if doc.has_annotation("SENT_START") else [doc]:
         toks = [t for t in sent if not t.is_space]
         for i in range(len(toks)):
-            for n in range(1, 5):
+            for n in range(1, MAX_WORDS + 2):
                 gram = toks[i : i + n]
                 if len(gram) < n or not all(_ok_token(t) for t in gram):
                     break
-                first, last = gram[0], gram[-1]
-                if (first.is_stop or first.pos_ in EDGE_BAD_POS) and not _negation_led(gram):
-                    continue
-                if last.is_stop:
-                    continue
-                if last.pos_ in EDGE_BAD_POS or _cut_short(last):
-                    continue
-                if any(t.pos_ in {"PRON", "AUX", "PUNCT"} for t in gram[1:-1]):
-                    continue
-                if not any(t.pos_ in CONTENT_POS for t in gram):
-                    continue
-                if n == 1 and first.pos_ not in {"NOUN", "PROPN", "ADJ"}:
-                    continue
-                words = " ".join(t.text for t in gram)
-                phrases.setdefault(words.lower(), words)
+                if _is_candidate(gram):
+                    words = " ".join(t.text for t in gram)
+                    phrases.setdefault(words.lower(), words)
     lemmas = {
         t.lemma_.lower()
         for t in doc
@@ -84,10 +74,47 @@ def doc_terms(doc: Any) -> DocTerms:
     return DocTerms(frozenset(phrases), frozenset(lemmas), phrases)
 
 
+def _is_candidate(gram: Sequence[Any]) -> bool:
+    """Whether a run of 1-4 word tokens (5 after a negation) can name a theme.
+
+    Not led or ended by a function word ("the staff", "staff were"), except a
+    negation ("no parking", "not enough nurses", "nothing could be better") and
+    a closing "everything" / "everyone" ("happy with everything").
+    """
+    first, last = gram[0], gram[-1]
+    negated = _negation_led(gram)
+    if len(gram) > MAX_WORDS and not negated:  # "nothing could have been better"
+        return False
+    if (first.is_stop or first.pos_ in EDGE_BAD_POS) and not negated:
+        return False
+    if last.is_stop and not (last.lower_ in _CLOSING_PRONOUNS and len(gram) >= 2):
+        return False
+    if (last.pos_ in EDGE_BAD_POS and last.lower_ not in _CLOSING_PRONOUNS) or _cut_short(last):
+        return False
+    inner_bad = {"PRON", "PUNCT"} if negated else {"PRON", "AUX", "PUNCT"}
+    if any(t.pos_ in inner_bad for t in gram[1:-1]):
+        return False
+    if not any(t.pos_ in CONTENT_POS for t in gram):
+        return False
+    return len(gram) > 1 or first.pos_ in {"NOUN", "PROPN", "ADJ"}
+
+
+# Pronouns that may close a label: "happy with everything", "kind to everyone".
+_CLOSING_PRONOUNS = frozenset({"everything", "everyone", "everybody"})
+# Words that may lead a label when a content word follows: "nothing to improve".
+_NEGATIONS = frozenset({"not", "nothing", "never", "nobody"})
+
+
 def _negation_led(gram: Sequence[Any]) -> bool:
-    """"no idea", "no parking", "no communication": "no" before a noun phrase."""
-    return (len(gram) >= 2 and gram[0].lower_ == "no"
-            and gram[1].pos_ in {"NOUN", "PROPN", "ADJ"})
+    """"no idea", "no parking": "no" before a noun phrase; "not enough staff",
+    "nothing to improve", "never on time": a negation before content words."""
+    if len(gram) < 2:
+        return False
+    head = gram[0].lower_
+    if head == "no":
+        return bool(gram[1].pos_ in {"NOUN", "PROPN", "ADJ"})
+    return head in _NEGATIONS and len(gram) >= 3 or (
+        head in _NEGATIONS and gram[1].pos_ in {"ADJ", "ADV", "NOUN", "VERB"})
 
 
 def _cut_short(tok: Any) -> bool:
@@ -187,7 +214,7 @@ def name_theme(
     relevance_sem = np.clip(vecs @ centroid, 0.0, None)
     top = max(scores[p] for p in ranked)
     # Phrases of two or three words read best as labels.
-    length_bonus = np.array([{1: 0.8, 2: 1.0, 3: 1.0, 4: 0.9}[_n_words(p)] for p in ranked])
+    length_bonus = np.array([{1: 0.8, 2: 1.0, 3: 1.0, 4: 0.9}.get(_n_words(p), 0.85) for p in ranked])
     lexical = np.array([scores[p] / top for p in ranked])
     relevance = (0.5 * lexical + 0.5 * relevance_sem) * length_bonus
     order = mmr(vecs, relevance, k=min(len(ranked), n_suggestions * 3), diversity=diversity)
