@@ -8,10 +8,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from themesift.columns import guess_text_column
 from themesift.io import (
     SUPPORTED,
     corpus_from_frame,
-    guess_text_column,
     iter_chunks,
     load_corpus,
     read_table,

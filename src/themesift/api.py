@@ -106,7 +106,8 @@ def tag_file(
     The model's own embedder is used.
     """
     from themesift.embed import get_embedder
-    from themesift.io import choose_text_column, peek_table
+    from themesift.columns import choose_text_column
+    from themesift.io import peek_table
     from themesift.stream import TagJob
 
     if chunksize < 1:

@@ -24,7 +24,8 @@ from typing import Any
 from themesift import __version__
 from themesift.config import Config
 from themesift.fsutil import atomic_path
-from themesift.io import choose_text_column, corpus_from_frame, read_table
+from themesift.columns import choose_text_column
+from themesift.io import corpus_from_frame, read_table
 from themesift.metrics import Agreement, Codes, agreement, mean_agreement, parse_codes
 from themesift.pipeline import Analysis, Progress, Session, analyse
 from themesift.types import Corpus, ThemesiftError

@@ -10,8 +10,6 @@ import contextlib
 import json
 import logging
 import math
-import re
-import statistics
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +25,7 @@ import pyarrow.parquet as pq
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from themesift.columns import choose_text_column
 from themesift.fsutil import atomic_path
 from themesift.sniff import csv_options
 from themesift.types import Corpus, ThemesiftError
@@ -36,7 +35,6 @@ logger = logging.getLogger(__name__)
 SUPPORTED = (".csv", ".tsv", ".txt", ".xlsx", ".parquet", ".jsonl", ".json")
 MAX_BYTES = 2 * 1024**3
 _TEXT = (".csv", ".tsv", ".txt")
-_CODE = re.compile(r"[\d\W_]+|\S*\d\S*")  # numbers, dates, ids like "R-102"
 
 
 def read_table(path: str | Path, *, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
@@ -47,25 +45,6 @@ def read_table(path: str | Path, *, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
     if len(df) == 0:
         raise ThemesiftError(f"{p.name} has no rows")
     return df
-
-
-def guess_text_column(df: pd.DataFrame) -> str:
-    """The free-text column with the longest answers (median words, then mean chars)."""
-    best: tuple[float, float] | None = None
-    name = None
-    for col in df.columns:
-        values = df[col].dropna().astype(str).str.strip()
-        values = values[values != ""].head(2000).tolist()
-        if not values or _looks_like_codes(values):
-            continue
-        words = [len(v.split()) for v in values]
-        score = (statistics.median(words), statistics.mean(map(len, values)))
-        if best is None or score > best:
-            best, name = score, str(col)
-    if name is None:
-        columns = ", ".join(map(str, df.columns))
-        raise ThemesiftError(f"no column looks like free text; columns are: {columns}")
-    return name
 
 
 def load_corpus(
@@ -88,19 +67,6 @@ def load_corpus(
         df, text_col=text_col, id_col=id_col, group_cols=group_cols, source=Path(path).name
     )
     return corpus, notes
-
-
-def choose_text_column(
-    df: pd.DataFrame, text_col: str | None, prefer_text_col: str | None = None
-) -> tuple[str, list[str]]:
-    """``text_col``, else ``prefer_text_col`` when ``df`` has it, else a guess; with a note."""
-    if text_col is not None:
-        return text_col, []
-    if prefer_text_col is not None and prefer_text_col in df.columns:
-        return prefer_text_col, [
-            f"no --text-col given; using '{prefer_text_col}' as the model was trained on"]
-    guess = guess_text_column(df)
-    return guess, [f"no --text-col given; using '{guess}' (longest free text)"]
 
 
 def peek_table(path: str | Path, rows: int = 2000) -> pd.DataFrame:
@@ -330,14 +296,6 @@ def _cell(value: object) -> str | float:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
     return value if isinstance(value, str) else str(value)
-
-
-def _looks_like_codes(values: list[str]) -> bool:
-    """Mostly numbers, dates or ids, or (given enough rows) unique one-word codes."""
-    if sum(bool(_CODE.fullmatch(v)) for v in values) >= 0.8 * len(values):
-        return True
-    one_word = all(len(v.split()) == 1 for v in values)
-    return len(values) >= 20 and one_word and len(set(values)) == len(values)
 
 
 def _human(n: int) -> str:

@@ -11,7 +11,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from themesift.io import SUPPORTED, guess_text_column
+from themesift.columns import guess_text_column
+from themesift.io import SUPPORTED
 from themesift.project import View
 from themesift.types import ThemesiftError
 
