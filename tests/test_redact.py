@@ -225,6 +225,12 @@ def test_real_ner_keeps_plain_text() -> None:
     nlp = load_nlp()
     texts = ["The nurse was lovely and the doctor explained everything.", "The Doctor was great"]
     assert find_names(texts, nlp) == [[], []]
+    # Words the small model took for names in the NHS and Care Opinion comments.
+    family = ["As a first time Mum I would have really appreciated help.",
+              "Rang pt before visit: Yes", "Felt threatened by him, and not understood."]
+    assert find_names(family, nlp) == [[], [], []]
+    [spans] = find_names(["Mum and Dad were told nothing by Sarah Jones."], nlp)
+    assert [(s.start, s.end) for s in spans] == [(33, 44)]  # "Sarah Jones" only
     assert load_nlp() is nlp  # cached
 
 

@@ -65,7 +65,9 @@ _NOT_NAMES = frozenset(
     "dr dr. doctor doctors nurse nurses sister matron mr mr. mrs mrs. ms ms. miss prof "
     "professor sir madam consultant surgeon midwife gp staff team receptionist "
     "nhs covid covid-19 a&e thanks thank you hi hello dear email e-mail phone call ring text "
-    "please".split()
+    "please physio physiotherapist physiotherapy therapist therapy carer carers hca ot "
+    "mum mummy dad daddy mother father husband wife son daughter baby grandad grandma "
+    "rang felt massage".split()
 )
 
 # "Dr Patel", "Nurse Kelly Smith", "Mrs O'Neil": the small model often misses these.
