@@ -102,3 +102,27 @@ def test_negations_and_everything_make_phrases():
     assert "everything" not in everything.phrases
     # Function words still do not lead or close a phrase without a negation.
     assert "staff were" not in staff.phrases and "the staff" not in staff.phrases
+
+
+@pytest.mark.slow
+def test_labels_are_sentence_case_and_custom_labels_kept():
+    import numpy as np
+
+    from themesift.clean import load_nlp
+    from themesift.config import Config
+    from themesift.describe import describe
+
+    texts = ["the staff were friendly", "friendly staff on the ward", "very friendly staff",
+             "window dressing for the STPs", "just window dressing", "window dressing again"]
+    X = np.repeat(np.eye(2, 4, dtype=np.float32), 3, axis=0)
+    labels = np.array([0, 0, 0, 1, 1, 1])
+
+    def embed(items):
+        return np.tile(np.eye(1, 4, dtype=np.float32), (len(items), 1))
+
+    desc = describe(labels, X, texts, np.ones(6, dtype=np.int64), nlp=load_nlp(), embed=embed,
+                    config=Config(), custom_labels={1: "smoke and mirrors"})
+    first, second = desc.themes
+    assert first.label == "Friendly staff"
+    assert all(s[:1].isupper() for s in first.label_suggestions)
+    assert second.label == "smoke and mirrors" and second.custom_label

@@ -34,6 +34,11 @@ def _surfaces(terms: Iterable[DocTerms]) -> dict[str, str]:
     return {k: min(c, key=lambda w: (-c[w], w)) for k, c in counts.items()}
 
 
+def _sentence_case(phrase: str) -> str:
+    """First letter up, the rest as the respondents wrote it: "Window dressing", "STPs"."""
+    return phrase[:1].upper() + phrase[1:]
+
+
 @dataclass(frozen=True)
 class Description:
     themes: tuple[Theme, ...]  # in theme-id order
@@ -93,9 +98,10 @@ def describe(
             label = custom_labels[tid]
         taken.add(label)
         surface = _surfaces(known[int(i)] for i in chosen[tid])
+        shown = label if tid in custom_labels else _sentence_case(surface.get(label, label))
         named[tid] = (
-            surface.get(label, label) or f"theme {tid + 1}",
-            tuple(surface.get(s, s) for s in suggestions),
+            shown or f"theme {tid + 1}",
+            tuple(_sentence_case(surface.get(s, s)) for s in suggestions),
         )
     for j, tid in enumerate(int(t) for t in ids):
         members = np.flatnonzero(labels == tid)
