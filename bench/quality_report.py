@@ -46,14 +46,28 @@ NOTES = (
     "values of k (checked on SemEval and Care Opinion, seeds 42/1/2 at every k of the grid), "
     "so its bare maximum jumped between 4 and 40 themes when a few texts changed. themesift "
     "now takes a size prior, √n/2.5 themes, unless the silhouette beats it by more than 0.02 "
-    "(NHS and the small sets show such a peak).",
+    "(NHS and the small sets show such a peak). On NHS FFT that peak sits close to the "
+    "margin, so small changes to the cleaned texts move the choice: in three runs on "
+    "2026-11-23/24 it kept the prior's 37 themes (NMI 0.259 / ARI 0.114), then chose 22 "
+    "after \"Absolutely nothing\" and similar answers became non-answers (silhouette 0.093 "
+    "against 0.063 at 37; NMI 0.271 / ARI 0.158), then 37 again (NMI 0.260 / ARI 0.114) once "
+    "\"Mum\", \"Dad\" and a few other words stopped being redacted as names. Six 99% "
+    "subsamples of the texts of the 22-theme run chose 18 five times and 37 once. Each of "
+    "these meets the targets; the same texts in any order always give the same choice.",
     "- **Care Opinion** is the one set where the NMI target is missed: with the size prior "
     "(18 themes) ARI clears 1.5 × BERTopic but NMI does not; asked for 40 themes "
-    "(`themesift-k`) NMI clears BERTopic+reduce_outliers but ARI (0.037) falls under 1.5 × "
-    "BERTopic (0.041-0.042). These long stories carry up to six codes each and NMI/ARI see "
-    "only the first. Also tried, at 18 and 29 themes (not in the tables): embeddings "
-    "averaged over sentence chunks, Ward and average-linkage clustering, UMAP then k-means; "
-    "none clears both targets (best: NMI 0.202 with ARI 0.039).",
+    "(`themesift-k`) NMI clears BERTopic+reduce_outliers but ARI falls under 1.5 × BERTopic "
+    "(see the table). k-means at 22, 26, 30 and 34 themes (2026-11-23) gave NMI 0.182, "
+    "0.192, 0.194, 0.202 and ARI 0.042, 0.041, 0.036, 0.034: NMI rises and ARI falls with "
+    "the number of themes, and no k clears both. These long stories carry up to six codes "
+    "each and NMI/ARI see only the first. Also tried, at 18 and 29 themes (not in the "
+    "tables): embeddings averaged over sentence chunks, Ward and average-linkage clustering, "
+    "UMAP then k-means; none clears both targets (best: NMI 0.202 with ARI 0.039). At the "
+    "prior's 18 themes: centring the embeddings, removing their top 1–3 principal "
+    "directions, or whitening them (32–384 dimensions) lowered NMI on Care Opinion and "
+    "SemEval; appending a 100-dimensional LSA of the comments' TF-IDF to the MiniLM vector "
+    "(weights 0.3–1.5) raised Care Opinion to NMI 0.189 / ARI 0.052, under BERTopic, while "
+    "SemEval fell from 0.260 to 0.237–0.241.",
 )
 
 
