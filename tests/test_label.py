@@ -93,7 +93,7 @@ def test_negations_and_everything_make_phrases():
 
     texts = ["Nothing could have been better.", "Nothing to improve.",
              "Not enough nurses on the ward.", "Happy with everything.",
-             "The staff were friendly."]
+             "The staff were friendly. Good thank you"]
     better, improve, nurses, everything, staff = analyse_texts(texts, load_nlp())
     assert "nothing could have been better" in better.phrases
     assert "nothing to improve" in improve.phrases
@@ -102,6 +102,7 @@ def test_negations_and_everything_make_phrases():
     assert "everything" not in everything.phrases
     # Function words still do not lead or close a phrase without a negation.
     assert "staff were" not in staff.phrases and "the staff" not in staff.phrases
+    assert "good thank" not in staff.phrases
 
 
 @pytest.mark.slow

@@ -91,6 +91,8 @@ def _is_candidate(gram: Sequence[Any]) -> bool:
         return False
     if (last.pos_ in EDGE_BAD_POS and last.lower_ not in _CLOSING_PRONOUNS) or _cut_short(last):
         return False
+    if last.lower_ == "thank":  # "Good thank" from "Good thank you"
+        return False
     inner_bad = {"PRON", "PUNCT"} if negated else {"PRON", "AUX", "PUNCT"}
     if any(t.pos_ in inner_bad for t in gram[1:-1]):
         return False
