@@ -74,7 +74,7 @@ _FILLER = {
         "here", "from me", "of note", "apart from that", "other than that", "as above",
         "see above", "that's all", "thats all", "that is all", "am", "afraid", "i'm afraid",
         "absolutely", "overall", "personally", "in my opinion", "for me", "to be honest",
-        "comes to mind", "springs to mind", "i could think of", "that i could think of",
+        "comes to mind", "springs to mind", "i could think of",
     )
 }  # fmt: skip
 _PHRASES = _CORE | _FILLER

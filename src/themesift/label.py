@@ -2,8 +2,8 @@
 
 Candidate phrases are the comments' own word n-grams (1-4 words, not starting
 or ending with a stop word, except a leading negation: "not enough nurses",
-"nothing could have been better", which may run to 5 words).  They are ranked per theme by
-class-based TF-IDF (how much more often a phrase occurs in this theme's
+"nothing could have been better", which may run to 5 words).  They are ranked
+per theme by class-based TF-IDF (how much more often a phrase occurs in this theme's
 comments than in the others), blended with how close the phrase's embedding
 is to the theme centre, and made diverse with MMR.  Keywords are lemmas
 ranked the same way, stop words never included.
@@ -27,6 +27,8 @@ from themesift.types import FloatArray
 
 MIN_SHARED = 5
 MAX_WORDS = 4  # words in a label; one more after a negation
+# Phrases of two or three words read best as labels.
+LENGTH_BONUS = {1: 0.8, 2: 1.0, 3: 1.0, 4: 0.9, MAX_WORDS + 1: 0.85}
 # A label of 2-4 words is taken unless the best single word scores more than twice as high.
 MULTI_WORD_FLOOR = 0.5
 CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
@@ -115,8 +117,7 @@ def _negation_led(gram: Sequence[Any]) -> bool:
     head = gram[0].lower_
     if head == "no":
         return bool(gram[1].pos_ in {"NOUN", "PROPN", "ADJ"})
-    return head in _NEGATIONS and len(gram) >= 3 or (
-        head in _NEGATIONS and gram[1].pos_ in {"ADJ", "ADV", "NOUN", "VERB"})
+    return head in _NEGATIONS and (len(gram) >= 3 or gram[1].pos_ in {"ADJ", "ADV", "NOUN", "VERB"})
 
 
 def _cut_short(tok: Any) -> bool:
@@ -215,8 +216,7 @@ def name_theme(
     vecs = embed(ranked)
     relevance_sem = np.clip(vecs @ centroid, 0.0, None)
     top = max(scores[p] for p in ranked)
-    # Phrases of two or three words read best as labels.
-    length_bonus = np.array([{1: 0.8, 2: 1.0, 3: 1.0, 4: 0.9}.get(_n_words(p), 0.85) for p in ranked])
+    length_bonus = np.array([LENGTH_BONUS[_n_words(p)] for p in ranked])
     lexical = np.array([scores[p] / top for p in ranked])
     relevance = (0.5 * lexical + 0.5 * relevance_sem) * length_bonus
     order = mmr(vecs, relevance, k=min(len(ranked), n_suggestions * 3), diversity=diversity)
