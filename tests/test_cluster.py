@@ -10,6 +10,7 @@ from themesift.cluster import (
     ThemeFinder,
     centroids_of,
     choose_k,
+    smoothed,
     find_themes,
     merge_small,
     min_theme_size,
@@ -43,8 +44,17 @@ def test_choose_k_keeps_the_prior_on_a_flat_curve_and_follows_a_clear_peak() -> 
     flat = {4: 0.059, 10: 0.046, 25: 0.055, 40: 0.061}
     assert choose_k(flat, prior=25) == 25
     assert choose_k(flat, prior=27) == 25  # nearest k tried
-    peaked = {4: 0.06, 15: 0.11, 25: 0.07, 40: 0.065}
-    assert choose_k(peaked, prior=25) == 15
+    broad_peak = {4: 0.06, 10: 0.10, 15: 0.11, 22: 0.10, 25: 0.06, 30: 0.06, 40: 0.06}
+    assert choose_k(broad_peak, prior=25) == 15
+
+
+def test_choose_k_ignores_a_spike_at_a_single_k() -> None:
+    # One lucky k-means run at k=15; its neighbours do not share the peak.
+    spike = {4: 0.06, 10: 0.06, 15: 0.11, 22: 0.06, 25: 0.06, 30: 0.06, 40: 0.06}
+    assert choose_k(spike, prior=25) == 25
+    assert choose_k(spike, prior=25, smooth=False) == 15  # few k tried, many starts each
+    assert smoothed(spike)[15] == pytest.approx((0.06 + 0.11 + 0.06) / 3)
+    assert smoothed(spike)[4] == pytest.approx((0.06 + 0.06) / 2)  # one neighbour at the ends
 
 
 def test_merge_small_dissolves_tiny_clusters_into_the_nearest() -> None:

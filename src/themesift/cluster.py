@@ -6,11 +6,11 @@ comments (a theme is something several people said).  The number of themes:
 
 * a prior that grows with the corpus, ``sqrt(n)/2.5`` (3 to ``max_themes``);
 * unless the cosine silhouette clearly prefers another k of the grid (by more
-  than SILHOUETTE_MARGIN).  On real comment embeddings the silhouette curve
-  is nearly flat and its bumps are smaller than the spread between k-means
-  seeds, so its bare maximum flips between k = 4 and k = 40 when a few
-  comments change; clear structure (19 survey quotes, separated topics)
-  still wins.
+  than SILHOUETTE_MARGIN; on large corpora, on the curve averaged over
+  neighbouring k).  On real comment embeddings the silhouette curve is nearly
+  flat and its bumps are smaller than the spread between k-means runs, so its
+  bare maximum flips between k = 4 and k = 40 when a few comments change;
+  clear structure (19 survey quotes, separated topics) still wins.
 
 How the work scales with the corpus:
 
@@ -57,6 +57,7 @@ SELECTION_SAMPLE = 20_000
 LARGE_GRID = (4, 6, 8, 10, 12, 15, 18, 22, 26, 30, 35, 40, 50, 60)
 MIN_THEME_SIZE = 3  # distinct comments
 SILHOUETTE_MARGIN = 0.02  # ~4x the silhouette's spread over k-means seeds (bench/RESULTS.md)
+SMALL_N_INIT = 50  # k-means starts per k under 300 distinct comments
 REFINE_ROUNDS = 10  # at most; stops when no comment moves
 # One thread for k-means: on a busy 2-core machine OpenMP's spinning threads made
 # it 7x slower than one thread, and the clustering is small next to embedding.
@@ -74,16 +75,31 @@ def target_themes(n: int, max_themes: int = 40) -> int:
     return int(min(max_themes, max(3, round(math.sqrt(n) / 2.5))))
 
 
-def choose_k(scores: dict[int, float], prior: int) -> int:
+def smoothed(scores: dict[int, float]) -> dict[int, float]:
+    """Each k's silhouette averaged with its neighbours' in the grid (one each side).
+
+    A single k-means run's silhouette swings by up to ~0.03 when a few comments
+    change (one run lands in a local optimum that isolates a tight group, the
+    next does not), so a spike at one k is not evidence; a peak that holds over
+    neighbouring k is.
+    """
+    ks = sorted(scores)
+    return {k: float(np.mean([scores[j] for j in ks[max(0, i - 1):i + 2]]))
+            for i, k in enumerate(ks)}
+
+
+def choose_k(scores: dict[int, float], prior: int, smooth: bool = True) -> int:
     """The tried k nearest ``prior``, unless the silhouette clearly prefers another k.
 
-    "Clearly": by more than SILHOUETTE_MARGIN.  On comment embeddings the
-    silhouette curve is nearly flat, and its bumps are smaller than the spread
-    between k-means runs with other seeds, so its bare maximum is a coin toss.
+    "Clearly": by more than SILHOUETTE_MARGIN, on the curve smoothed over
+    neighbouring k when ``smooth`` (a few k-means starts per k).  On comment
+    embeddings the silhouette curve is nearly flat, and its bumps are smaller
+    than the spread between k-means runs, so its bare maximum is a coin toss.
     """
-    near = min(scores, key=lambda k: (abs(k - prior), k))
-    best = max(scores, key=lambda k: (scores[k], -k))
-    return best if scores[best] > scores[near] + SILHOUETTE_MARGIN else near
+    curve = smoothed(scores) if smooth else scores
+    near = min(curve, key=lambda k: (abs(k - prior), k))
+    best = max(curve, key=lambda k: (curve[k], -k))
+    return best if curve[best] > curve[near] + SILHOUETTE_MARGIN else near
 
 
 def min_theme_size(n: int) -> int:
@@ -198,7 +214,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
     def _kmeans_auto(self, X: FloatArray, cfg: Config) -> IntArray:
         n = len(X)
         seed = cfg.random_state
-        n_init = 50 if n < 300 else 4
+        n_init = SMALL_N_INIT if n < 300 else 4
         if cfg.n_themes:
             return _kmeans(X, min(cfg.n_themes, n), seed, n_init)
         pick = _sample(n, SELECTION_SAMPLE, seed)
@@ -237,7 +253,9 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
                 return np.zeros(n, dtype=np.int64)
             found = {k: lab for k, (_, lab) in undersized.items()}
             self.scores_ = {k: sc for k, (sc, _) in undersized.items()}
-        best_k = choose_k(self.scores_, prior)
+        # Small corpora: 50 starts per k keep each silhouette steady, and every k is
+        # tried, so a peak at one k stands; large ones: 4 starts, smooth over k.
+        best_k = choose_k(self.scores_, prior, smooth=n_init < SMALL_N_INIT)
         if len(pick) == n:
             return found[best_k]
         return _kmeans(X, best_k, seed, n_init)
