@@ -127,3 +127,21 @@ def test_labels_are_sentence_case_and_custom_labels_kept():
     assert first.label == "Friendly staff"
     assert all(s[:1].isupper() for s in first.label_suggestions)
     assert second.label == "smoke and mirrors" and second.custom_label
+
+
+def test_label_words_take_the_form_most_respondents_wrote():
+    from themesift.describe import _sentence_case, _word_forms
+    from themesift.label import DocTerms
+
+    def doc(*surfaces: str) -> DocTerms:
+        return DocTerms(frozenset(s.lower() for s in surfaces), frozenset(),
+                        {s.lower(): s for s in surfaces})
+
+    docs = [doc("nurses very Good", "very Good"), doc("very good", "Staff very good"),
+            doc("Very good care"), doc("the STPs", "of STPs"), doc("introduction of stps")]
+    forms = _word_forms(docs)
+    assert forms["good"] == "good"  # 3 of 5 inside a phrase; "Very" starting one is left out
+    assert _sentence_case("nurses very Good", forms) == "Nurses very good"
+    assert _sentence_case("introduction of stps", forms) == "Introduction of STPs"
+    assert _sentence_case("NHS staff", forms) == "NHS staff"  # the first word as written
+    assert _sentence_case("window dressing") == "Window dressing"

@@ -34,9 +34,31 @@ def _surfaces(terms: Iterable[DocTerms]) -> dict[str, str]:
     return {k: min(c, key=lambda w: (-c[w], w)) for k, c in counts.items()}
 
 
-def _sentence_case(phrase: str) -> str:
-    """First letter up, the rest as the respondents wrote it: "Window dressing", "STPs"."""
-    return phrase[:1].upper() + phrase[1:]
+def _word_forms(terms: Iterable[DocTerms]) -> dict[str, str]:
+    """Most common written form of each word inside a phrase (ties: alphabetical).
+
+    The first word of a phrase is left out: it is often capitalised only
+    because it starts a sentence.
+    """
+    counts: dict[str, Counter[str]] = {}
+    for t in terms:
+        for words in t.surface.values():
+            for word in words.split()[1:]:
+                counts.setdefault(word.lower(), Counter())[word] += 1
+    return {k: min(c, key=lambda w: (-c[w], w)) for k, c in counts.items()}
+
+
+def _sentence_case(phrase: str, forms: Mapping[str, str] | None = None) -> str:
+    """First letter up; each later word as most respondents wrote it.
+
+    "Window dressing", "Introduction of STPs", and "Nurses very good" where a
+    few wrote "very Good".
+    """
+    words = phrase.split(" ")
+    if forms:
+        words = words[:1] + [forms.get(w.lower(), w) for w in words[1:]]
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
 
 
 @dataclass(frozen=True)
@@ -97,11 +119,12 @@ def describe(
         if tid in custom_labels:
             label = custom_labels[tid]
         taken.add(label)
-        surface = _surfaces(known[int(i)] for i in chosen[tid])
-        shown = label if tid in custom_labels else _sentence_case(surface.get(label, label))
+        docs = [known[int(i)] for i in chosen[tid]]
+        surface, forms = _surfaces(docs), _word_forms(docs)
+        shown = label if tid in custom_labels else _sentence_case(surface.get(label, label), forms)
         named[tid] = (
             shown or f"theme {tid + 1}",
-            tuple(_sentence_case(surface.get(s, s)) for s in suggestions),
+            tuple(_sentence_case(surface.get(s, s), forms) for s in suggestions),
         )
     for j, tid in enumerate(int(t) for t in ids):
         members = np.flatnonzero(labels == tid)
