@@ -106,6 +106,23 @@ def test_negations_and_everything_make_phrases():
 
 
 @pytest.mark.slow
+def test_no_phrase_is_cut_off_after_a_negation():
+    """A phrase quoted without the negation before it would say the opposite."""
+    from themesift.clean import load_nlp
+    from themesift.label import analyse_texts
+
+    texts = ["I don't like hospitals but I can't explain why.", "I like hospitals.",
+             "Not very friendly staff.", "There were no problems at all.",
+             "Nothing to improve."]
+    dont, like, unfriendly, problems, improve = analyse_texts(texts, load_nlp())
+    assert "like hospitals" not in dont.phrases and "hospitals" in dont.phrases
+    assert "like hospitals" in like.phrases
+    assert "friendly staff" not in unfriendly.phrases and "staff" in unfriendly.phrases
+    assert "problems" not in problems.phrases and "no problems" in problems.phrases
+    assert "improve" not in improve.phrases and "nothing to improve" in improve.phrases
+
+
+@pytest.mark.slow
 def test_labels_are_sentence_case_and_custom_labels_kept():
     import numpy as np
 

@@ -60,6 +60,8 @@ def doc_terms(doc: Any) -> DocTerms:
     for sent in doc.sents if doc.has_annotation("SENT_START") else [doc]:
         toks = [t for t in sent if not t.is_space]
         for i in range(len(toks)):
+            if _after_negation(toks, i):  # "like hospitals" from "I don't like hospitals"
+                continue
             for n in range(1, MAX_WORDS + 2):
                 gram = toks[i : i + n]
                 if len(gram) < n or not all(_ok_token(t) for t in gram):
@@ -118,6 +120,22 @@ def _negation_led(gram: Sequence[Any]) -> bool:
     if head == "no":
         return bool(gram[1].pos_ in {"NOUN", "PROPN", "ADJ"})
     return head in _NEGATIONS and (len(gram) >= 3 or gram[1].pos_ in {"ADJ", "ADV", "NOUN", "VERB"})
+
+
+# Words that reverse what follows them; a phrase cut off after one says the opposite.
+_REVERSING = _NEGATIONS | {"no", "n't", "n’t", "without"}
+_BRIDGE_POS = frozenset({"ADV", "AUX", "PART", "DET"})  # "not very", "don't really"
+
+
+def _after_negation(toks: Sequence[Any], i: int) -> bool:
+    """True when ``toks[i]`` follows a negation, maybe across an adverb or two."""
+    for back in range(i - 1, max(-1, i - 4), -1):
+        tok = toks[back]
+        if tok.dep_ == "neg" or tok.lower_ in _REVERSING:
+            return True
+        if tok.pos_ not in _BRIDGE_POS:
+            return False
+    return False
 
 
 def _cut_short(tok: Any) -> bool:
