@@ -123,6 +123,21 @@ def test_no_phrase_is_cut_off_after_a_negation():
 
 
 @pytest.mark.slow
+def test_no_phrase_ends_on_a_verb_whose_object_follows_or_runs_on():
+    from themesift.clean import load_nlp
+    from themesift.label import analyse_texts
+
+    texts = ["Very helpful and helps me understand my condition.", "The exercises helped.",
+             "The staff try their best.", "Nothing was good.", "Nothing was too much trouble."]
+    helps, helped, best, good, trouble = analyse_texts(texts, load_nlp())
+    assert "helpful and helps" not in helps.phrases and "helpful" in helps.phrases
+    assert "exercises helped" in helped.phrases
+    assert "staff try" not in best.phrases
+    assert "nothing was good" not in good.phrases  # "Nothing. (It) was good"
+    assert "nothing was too much trouble" in trouble.phrases
+
+
+@pytest.mark.slow
 def test_labels_are_sentence_case_and_custom_labels_kept():
     import numpy as np
 

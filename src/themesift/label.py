@@ -83,7 +83,9 @@ def _is_candidate(gram: Sequence[Any]) -> bool:
 
     Not led or ended by a function word ("the staff", "staff were"), except a
     negation ("no parking", "not enough nurses", "nothing could be better") and
-    a closing "everything" / "everyone" ("happy with everything").
+    a closing "everything" / "everyone" ("happy with everything"); not ended by a
+    word that needs the next one ("window" of "window dressing", "helps" of
+    "helps me understand"); not a run-on such as "nothing was good".
     """
     first, last = gram[0], gram[-1]
     negated = _negation_led(gram)
@@ -95,7 +97,7 @@ def _is_candidate(gram: Sequence[Any]) -> bool:
         return False
     if (last.pos_ in EDGE_BAD_POS and last.lower_ not in _CLOSING_PRONOUNS) or _cut_short(last):
         return False
-    if last.lower_ == "thank":  # "Good thank" from "Good thank you"
+    if negated and _run_on(gram):
         return False
     inner_bad = {"PRON", "PUNCT"} if negated else {"PRON", "AUX", "PUNCT"}
     if any(t.pos_ in inner_bad for t in gram[1:-1]):
@@ -138,11 +140,30 @@ def _after_negation(toks: Sequence[Any], i: int) -> bool:
     return False
 
 
+def _run_on(gram: Sequence[Any]) -> bool:
+    """"Nothing was good": most likely "Nothing. (It) was good", read the other way.
+
+    "nothing" / "nobody", a form of "be", maybe adverbs, and a plain adjective;
+    "nothing could be better" and "nothing was too much trouble" stay.
+    """
+    return (gram[0].lower_ in {"nothing", "nobody"} and gram[1].lemma_ == "be"
+            and gram[-1].tag_ == "JJ" and all(t.pos_ == "ADV" for t in gram[2:-1]))
+
+
+# What a verb still needs to its right: "helps [me understand]", "thank [you]", "try [their best]".
+_OBJECT_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "attr", "oprd"})
+
+
 def _cut_short(tok: Any) -> bool:
-    """True when ``tok`` modifies a word to its right ("window" in "window dressing")."""
-    return bool(
-        tok.head.i > tok.i and tok.dep_ in {"compound", "amod", "nummod", "poss", "nmod"}
-    )
+    """True when ``tok`` needs a word to its right.
+
+    It modifies one ("window" in "window dressing"), or it is a verb whose
+    object follows ("helps" in "helpful and helps me understand").
+    """
+    if tok.head.i > tok.i and tok.dep_ in {"compound", "amod", "nummod", "poss", "nmod"}:
+        return True
+    return bool(tok.pos_ == "VERB"
+                and any(c.i > tok.i and c.dep_ in _OBJECT_DEPS for c in tok.children))
 
 
 # Lemmas that spaCy does not mark as stop words but carry no theme.
