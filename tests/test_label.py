@@ -128,8 +128,10 @@ def test_no_phrase_ends_on_a_verb_whose_object_follows_or_runs_on():
     from themesift.label import analyse_texts
 
     texts = ["Very helpful and helps me understand my condition.", "The exercises helped.",
-             "The staff try their best.", "Nothing was good.", "Nothing was too much trouble."]
-    helps, helped, best, good, trouble = analyse_texts(texts, load_nlp())
+             "The staff try their best.", "Nothing was good.", "Nothing was too much trouble.",
+             "I found the course very useful."]
+    helps, helped, best, good, trouble, course = analyse_texts(texts, load_nlp())
+    assert "found the course" not in course.phrases and "course" in course.phrases
     assert "helpful and helps" not in helps.phrases and "helpful" in helps.phrases
     assert "exercises helped" in helped.phrases
     assert "staff try" not in best.phrases

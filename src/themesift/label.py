@@ -95,7 +95,7 @@ def _is_candidate(gram: Sequence[Any]) -> bool:
         return False
     if last.is_stop and not (last.lower_ in _CLOSING_PRONOUNS and len(gram) >= 2):
         return False
-    if (last.pos_ in EDGE_BAD_POS and last.lower_ not in _CLOSING_PRONOUNS) or _cut_short(last):
+    if (last.pos_ in EDGE_BAD_POS and last.lower_ not in _CLOSING_PRONOUNS) or _cut_short(gram):
         return False
     if negated and _run_on(gram):
         return False
@@ -154,16 +154,18 @@ def _run_on(gram: Sequence[Any]) -> bool:
 _OBJECT_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "attr", "oprd"})
 
 
-def _cut_short(tok: Any) -> bool:
-    """True when ``tok`` needs a word to its right.
+def _cut_short(gram: Sequence[Any]) -> bool:
+    """True when the phrase stops before a word it needs.
 
-    It modifies one ("window" in "window dressing"), or it is a verb whose
-    object follows ("helps" in "helpful and helps me understand").
+    Its last word modifies the next ("window" in "window dressing"), or one
+    of its verbs has an object or complement after the phrase ("helps" in
+    "helpful and helps me understand", "found" in "found the course useful").
     """
-    if tok.head.i > tok.i and tok.dep_ in {"compound", "amod", "nummod", "poss", "nmod"}:
+    last = gram[-1]
+    if last.head.i > last.i and last.dep_ in {"compound", "amod", "nummod", "poss", "nmod"}:
         return True
-    return bool(tok.pos_ == "VERB"
-                and any(c.i > tok.i and c.dep_ in _OBJECT_DEPS for c in tok.children))
+    return any(t.pos_ == "VERB" and any(c.i > last.i and c.dep_ in _OBJECT_DEPS
+                                        for c in t.children) for t in gram)
 
 
 # Lemmas that spaCy does not mark as stop words but carry no theme.
