@@ -70,7 +70,19 @@ NOTES = (
     "directions, or whitening them (32–384 dimensions) lowered NMI on Care Opinion and "
     "SemEval; appending a 100-dimensional LSA of the comments' TF-IDF to the MiniLM vector "
     "(weights 0.3–1.5) raised Care Opinion to NMI 0.189 / ARI 0.052, under BERTopic, while "
-    "SemEval fell from 0.260 to 0.237–0.241.",
+    "SemEval fell from 0.260 to 0.237–0.241. On 2026-11-24, five k-means seeds (42, 1–4) "
+    "per number of themes: at 18, NMI 0.170–0.179 (mean 0.175), ARI 0.042–0.048; at 26, "
+    "NMI 0.188–0.193 (0.191), ARI 0.040–0.044; at 30, BERTopic's own number, NMI "
+    "0.192–0.202 (0.197), ARI 0.037–0.044 (0.039). At the same number of themes k-means and "
+    "BERTopic+reduce_outliers are level (0.197 against 0.199, inside the seed spread); the "
+    "gap is the number of themes, where NMI rewards more and ARI fewer. One seed at 30 "
+    "clears both targets, the mean does not, so raising the prior for this set would be "
+    "tuning to it. Also tried and not kept (2026-11-24, at the prior): the `[NAME]` "
+    "placeholder replaced by 'someone' or 'a staff member' or dropped before embedding (NMI "
+    "0.168–0.174 against 0.177); each embedding averaged with its 5–30 nearest neighbours' "
+    "(NMI 0.177–0.201, but only where the number of themes moved with it; SemEval and NHS "
+    "within ±0.01); spectral clustering of a 10- or 30-neighbour graph (within ±0.01 of "
+    "k-means at the same k on Care Opinion and SemEval).",
 )
 
 
