@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from sklearn.metrics import adjusted_rand_score
 
 from themesift.assign import assign
 from themesift.cluster import (
@@ -55,6 +56,20 @@ def test_choose_k_ignores_a_spike_at_a_single_k() -> None:
     assert choose_k(spike, prior=25, smooth=False) == 15  # few k tried, many starts each
     assert smoothed(spike)[15] == pytest.approx((0.06 + 0.11 + 0.06) / 3)
     assert smoothed(spike)[4] == pytest.approx((0.06 + 0.06) / 2)  # one neighbour at the ends
+
+
+def test_choose_k_takes_the_sharpest_k_of_the_winning_region() -> None:
+    # Six clear groups: the smoothed curve peaks at 4 (its neighbour 6 lifts it),
+    # but within that region k=6 has the highest silhouette of its own.
+    sharp = {4: 0.10, 6: 0.16, 8: 0.09, 10: 0.06, 12: 0.06}
+    assert choose_k(sharp, prior=10) == 6
+
+
+def test_finder_finds_six_separated_groups_on_the_large_grid() -> None:
+    X, truth = blobs([100] * 6, dim=32, spread=0.3, seed=7)  # 600 comments: 4 starts per k
+    finder = ThemeFinder(Config()).fit(X)
+    assert finder.n_themes_ == 6
+    assert adjusted_rand_score(truth, finder.labels_) > 0.85  # the groups overlap a little
 
 
 def test_merge_small_dissolves_tiny_clusters_into_the_nearest() -> None:

@@ -56,7 +56,7 @@ SILHOUETTE_SAMPLE = 4_000
 SELECTION_SAMPLE = 20_000
 LARGE_GRID = (4, 6, 8, 10, 12, 15, 18, 22, 26, 30, 35, 40, 50, 60)
 MIN_THEME_SIZE = 3  # distinct comments
-SILHOUETTE_MARGIN = 0.02  # ~4x the silhouette's spread over k-means seeds (bench/RESULTS.md)
+SILHOUETTE_MARGIN = 0.02  # a peak must beat the prior by this much (bench/K_CHOICE.md)
 SMALL_N_INIT = 50  # k-means starts per k under 300 distinct comments
 REFINE_ROUNDS = 10  # at most; stops when no comment moves
 # One thread for k-means: on a busy 2-core machine OpenMP's spinning threads made
@@ -92,14 +92,24 @@ def choose_k(scores: dict[int, float], prior: int, smooth: bool = True) -> int:
     """The tried k nearest ``prior``, unless the silhouette clearly prefers another k.
 
     "Clearly": by more than SILHOUETTE_MARGIN, on the curve smoothed over
-    neighbouring k when ``smooth`` (a few k-means starts per k).  On comment
+    neighbouring k when ``smooth`` (a few k-means starts per k); the k is then
+    the best single one of the winning region.  On comment
     embeddings the silhouette curve is nearly flat, and its bumps are smaller
     than the spread between k-means runs, so its bare maximum is a coin toss.
     """
     curve = smoothed(scores) if smooth else scores
     near = min(curve, key=lambda k: (abs(k - prior), k))
     best = max(curve, key=lambda k: (curve[k], -k))
-    return best if curve[best] > curve[near] + SILHOUETTE_MARGIN else near
+    if curve[best] <= curve[near] + SILHOUETTE_MARGIN:
+        return near
+    if not smooth:
+        return best
+    # The smoothed curve says a peak region beats the prior; within it (the best k
+    # and its neighbours) take the k whose own silhouette is highest, so a sharp
+    # peak (6 well-separated groups) is not blurred onto its neighbour.
+    ks = sorted(scores)
+    at = ks.index(best)
+    return max(ks[max(0, at - 1):at + 2], key=lambda k: (scores[k], -k))
 
 
 def min_theme_size(n: int) -> int:
