@@ -38,6 +38,9 @@ def test_name_theme_prefers_multiword_phrase_and_avoids_taken():
     assert set(sugg) <= set(phrases)
     label2, _ = name_theme(phrases, centroid, embed, 3, 0.3, taken={"stealth funding cuts"})
     assert label2 != "stealth funding cuts"
+    # Nor a near spelling of another theme's label.
+    label3, _ = name_theme(phrases, centroid, embed, 3, 0.3, taken={"Stealth funding cut"})
+    assert label3 != "stealth funding cuts"
 
 
 @pytest.mark.slow

@@ -11,6 +11,7 @@ ranked the same way, stop words never included.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections import Counter
@@ -26,6 +27,7 @@ from themesift.redact import is_default_nlp
 from themesift.types import FloatArray
 
 MIN_SHARED = 5
+NEAR_LABEL = 0.9  # difflib ratio from which two labels read as the same
 MAX_WORDS = 4  # words in a label; one more after a negation
 # Phrases of two or three words read best as labels.
 LENGTH_BONUS = {1: 0.8, 2: 1.0, 3: 1.0, 4: 0.9, MAX_WORDS + 1: 0.85}
@@ -264,12 +266,23 @@ def name_theme(
     score = {p: float(r) for p, r in zip(ranked, relevance)}
     picked = [_extend(ranked[i], ranked, score) for i in order]
     suggestions = _drop_nested(dict.fromkeys(picked))[:n_suggestions]
-    free = [s for s in suggestions if s not in taken]
+    free = [s for s in suggestions if not _near_taken(s, taken)]
     if not free:  # every suggestion names another theme: fall back on the rest
-        free = [ranked[i] for i in order if ranked[i] not in taken] or suggestions
+        free = [ranked[i] for i in order if not _near_taken(ranked[i], taken)] or suggestions
+    if free[0] != suggestions[0]:  # the best is another theme's: the most relevant of the rest
+        free.sort(key=lambda s: (-score[s], s))
     # A phrase of 2-4 words unless the best single word is far more telling.
     multi = [s for s in free if _n_words(s) >= 2 and score[s] >= MULTI_WORD_FLOOR * score[free[0]]]
     return (multi[0] if multi else free[0]), tuple(suggestions)
+
+
+def _near_taken(phrase: str, taken: set[str]) -> bool:
+    """Whether another theme's label is this phrase or a near spelling of it.
+
+    "nothing was to much trouble" next to "nothing was too much trouble".
+    """
+    return any(difflib.SequenceMatcher(None, phrase, t.lower()).ratio() >= NEAR_LABEL
+               for t in taken)
 
 
 def top_keywords(scores: Mapping[str, float], n: int) -> tuple[str, ...]:
