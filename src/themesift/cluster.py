@@ -75,6 +75,11 @@ def target_themes(n: int, max_themes: int = 40) -> int:
     return int(min(max_themes, max(3, round(math.sqrt(n) / 2.5))))
 
 
+def _around(ks: list[int], at: int) -> list[int]:
+    """``ks[at]`` and its neighbours in the sorted grid ``ks`` (one each side)."""
+    return ks[max(0, at - 1):at + 2]
+
+
 def smoothed(scores: dict[int, float]) -> dict[int, float]:
     """Each k's silhouette averaged with its neighbours' in the grid (one each side).
 
@@ -84,8 +89,7 @@ def smoothed(scores: dict[int, float]) -> dict[int, float]:
     neighbouring k is.
     """
     ks = sorted(scores)
-    return {k: float(np.mean([scores[j] for j in ks[max(0, i - 1):i + 2]]))
-            for i, k in enumerate(ks)}
+    return {k: float(np.mean([scores[j] for j in _around(ks, i)])) for i, k in enumerate(ks)}
 
 
 def choose_k(scores: dict[int, float], prior: int, smooth: bool = True) -> int:
@@ -108,8 +112,7 @@ def choose_k(scores: dict[int, float], prior: int, smooth: bool = True) -> int:
     # and its neighbours) take the k whose own silhouette is highest, so a sharp
     # peak (6 well-separated groups) is not blurred onto its neighbour.
     ks = sorted(scores)
-    at = ks.index(best)
-    return max(ks[max(0, at - 1):at + 2], key=lambda k: (scores[k], -k))
+    return max(_around(ks, ks.index(best)), key=lambda k: (scores[k], -k))
 
 
 def min_theme_size(n: int) -> int:
