@@ -176,4 +176,4 @@ def test_label_words_take_the_form_most_respondents_wrote():
     assert _sentence_case("nurses very Good", forms) == "Nurses very good"
     assert _sentence_case("introduction of stps", forms) == "Introduction of STPs"
     assert _sentence_case("NHS staff", forms) == "NHS staff"  # the first word as written
-    assert _sentence_case("window dressing") == "Window dressing"
+    assert _sentence_case("window dressing", {}) == "Window dressing"

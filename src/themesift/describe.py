@@ -48,16 +48,14 @@ def _word_forms(terms: Iterable[DocTerms]) -> dict[str, str]:
     return {k: min(c, key=lambda w: (-c[w], w)) for k, c in counts.items()}
 
 
-def _sentence_case(phrase: str, forms: Mapping[str, str] | None = None) -> str:
+def _sentence_case(phrase: str, forms: Mapping[str, str]) -> str:
     """First letter up; each later word as most respondents wrote it.
 
     "Window dressing", "Introduction of STPs", and "Nurses very good" where a
     few wrote "very Good".
     """
-    words = phrase.split(" ")
-    if forms:
-        words = words[:1] + [forms.get(w.lower(), w) for w in words[1:]]
-    out = " ".join(words)
+    first, *rest = phrase.split(" ")
+    out = " ".join([first, *(forms.get(w.lower(), w) for w in rest)])
     return out[:1].upper() + out[1:]
 
 
