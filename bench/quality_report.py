@@ -84,7 +84,11 @@ NOTES = (
     "0.168–0.174 against 0.177); each embedding averaged with its 5–30 nearest neighbours' "
     "(NMI 0.177–0.201, but only where the number of themes moved with it; SemEval and NHS "
     "within ±0.01); spectral clustering of a 10- or 30-neighbour graph (within ±0.01 of "
-    "k-means at the same k on Care Opinion and SemEval).",
+    "k-means at the same k on Care Opinion and SemEval). Also tried and not kept "
+    "(2026-11-24): clustering the stories' 11,517 sentences (k-means at 18 or 30 themes) "
+    "and giving each story the theme most of its sentences fall in, or the one its "
+    "sentences are closest to in sum: NMI 0.148–0.158 at 18 and 0.175–0.181 at 30, against "
+    "0.177 and 0.202 for whole stories (seeds 0–1 for sentences, the default for stories).",
 )
 
 
