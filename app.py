@@ -9,7 +9,7 @@ import streamlit as st
 
 from themesift.edits import Move
 from themesift.store import list_projects
-from themesift.ui import cache, shell
+from themesift.ui import cache, shell, state
 from themesift.ui.data_page import render_new_analysis, render_report
 from themesift.ui.edit_page import render_edit
 from themesift.ui.export_page import render_export
@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="themesift", page_icon="🧵", layout="wide")
 shell.apply_pending()
+state.keep_widgets()
 st.sidebar.title("themesift")
 store = shell.choose_project(ROOT)
 page = st.sidebar.radio("Page", shell.PAGES if store else ("Data",), key="page")
@@ -57,7 +58,7 @@ with shell.guard():
         render_edit(view, on_edit=lambda edit: shell.run_edit(store, view, edit),
                     on_undo=lambda: shell.run_undo(store, view))
     elif page == "Export":
-        render_export(view, on_save=lambda name: shell.save_model(view, name))
+        render_export(view, on_save=lambda name, replace: shell.save_model(view, name, replace))
     if view:  # after the page is drawn: load the models, prepare the map, in the background
         cache.warm_models(view.base.config.embedder)
         cache.warm_project(*key[:2])

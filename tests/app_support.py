@@ -12,6 +12,12 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from themesift.project import View, build_view, load_base
+from themesift.store import ProjectStore
+
 ROOT = Path(__file__).resolve().parents[1]
 HCSA = ROOT / "data" / "hcsa_stp_2017_quotes.csv"
 APP = ROOT / "app.py"
@@ -49,6 +55,49 @@ def copy_project(folder: Path, name: str = "sample") -> Path:
     src.close()
     dst.close()
     return target
+
+
+# -- AppTest: fixtures (registered by conftest.py) and page helpers -------------------------
+TIMEOUT = 180  # seconds per AppTest run
+
+
+@pytest.fixture()
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    projects = tmp_path / "projects"
+    copy_project(projects)
+    monkeypatch.setenv("THEMESIFT_PROJECTS", str(projects))
+    monkeypatch.setenv("THEMESIFT_SAMPLE", "none")
+    monkeypatch.setenv("THEMESIFT_MODELS", str(tmp_path / "models"))
+    return projects
+
+
+@pytest.fixture()
+def at(folder: Path) -> AppTest:
+    return AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+
+
+def store_of(folder: Path, name: str = "sample") -> ProjectStore:
+    return ProjectStore(folder / f"{name}.sqlite")
+
+
+def view_of(folder: Path, name: str = "sample") -> View:
+    store = store_of(folder, name)
+    return build_view(load_base(store), store)
+
+
+def goto(at: AppTest, page: str) -> AppTest:
+    return at.sidebar.radio(key="page").set_value(page).run()
+
+
+def no_trouble(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def edit_page(at: AppTest) -> AppTest:
+    goto(at, "Edit")
+    no_trouble(at)
+    return at
+
 
 
 def embed():  # type: ignore[no-untyped-def]

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["app_support"]  # the AppTest fixtures: folder, at
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 HCSA = DATA / "hcsa_stp_2017_quotes.csv"

@@ -18,46 +18,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_support import APP, HCSA, copy_project
-from themesift.project import View, build_view, load_base
-from themesift.store import ProjectStore, list_projects
+from app_support import APP, HCSA, TIMEOUT, edit_page, goto, no_trouble, store_of, view_of
+from themesift.store import list_projects
 from themesift.types import UNASSIGNED
 from themesift.ui.theme_page import rows_key
 
 pytestmark = pytest.mark.slow
-TIMEOUT = 180
-
-
-@pytest.fixture()
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    projects = tmp_path / "projects"
-    copy_project(projects)
-    monkeypatch.setenv("THEMESIFT_PROJECTS", str(projects))
-    monkeypatch.setenv("THEMESIFT_SAMPLE", "none")
-    monkeypatch.setenv("THEMESIFT_MODELS", str(tmp_path / "models"))
-    return projects
-
-
-@pytest.fixture()
-def at(folder: Path) -> AppTest:
-    return AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
-
-
-def store_of(folder: Path, name: str = "sample") -> ProjectStore:
-    return ProjectStore(folder / f"{name}.sqlite")
-
-
-def view_of(folder: Path, name: str = "sample") -> View:
-    store = store_of(folder, name)
-    return build_view(load_base(store), store)
-
-
-def goto(at: AppTest, page: str) -> AppTest:
-    return at.sidebar.radio(key="page").set_value(page).run()
-
-
-def no_trouble(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
 
 
 def chart(at: AppTest, i: int = 0) -> dict[str, Any]:
@@ -81,9 +47,12 @@ def test_opens_on_the_themes_overview(at: AppTest, folder: Path) -> None:
     assert at.header[0].value == "Themes overview"
     assert metric(at, "Themes") == str(len(view.themes))
     assert metric(at, "Substantive") == "19"
-    bars = chart(at)["data"][0]
+    spec = chart(at)
+    bars = spec["data"][0]
     assert bars["x"] == [t.size for t in reversed(view.themes)]  # biggest drawn on top
-    assert bars["y"][-1].startswith(view.themes[0].label[:40])
+    ticks = spec["layout"]["yaxis"]
+    assert bars["y"] == ticks["tickvals"] == list(range(len(view.themes)))
+    assert ticks["ticktext"][-1].startswith(view.themes[0].label[:40])
     assert bars["text"][-1] == f"{view.themes[0].size} ({100 * view.themes[0].size / 19:.1f}%)"
     table = at.dataframe[0].value
     assert table["theme"].tolist() == [t.label for t in view.themes]
@@ -140,12 +109,6 @@ def test_data_page_shows_the_cleaning_report(at: AppTest) -> None:
 
 
 # -- edits --------------------------------------------------------------------------------
-def edit_page(at: AppTest) -> AppTest:
-    goto(at, "Edit")
-    no_trouble(at)
-    return at
-
-
 def test_rename(at: AppTest, folder: Path) -> None:
     second = view_of(folder).themes[1]
     edit_page(at)
@@ -209,7 +172,7 @@ def test_move_selected_comments(at: AppTest, folder: Path) -> None:
     top = before.themes[0]
     goto(at, "Theme")
     rows = at.dataframe[0].value
-    at.session_state[rows_key("theme", top.id, 1, "")] = {
+    at.session_state[rows_key("theme", before, top.id, "")] = {
         "selection": {"rows": [0, 1], "columns": [], "cells": []}}
     at.run()
     target = before.themes[1]
@@ -231,9 +194,10 @@ def test_move_selected_comments(at: AppTest, folder: Path) -> None:
 
 
 def test_move_to_unassigned(at: AppTest, folder: Path) -> None:
-    top = view_of(folder).themes[0]
+    view = view_of(folder)
+    top = view.themes[0]
     goto(at, "Theme")
-    at.session_state[rows_key("theme", top.id, 1, "")] = {
+    at.session_state[rows_key("theme", view, top.id, "")] = {
         "selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
     at.selectbox(key="theme_move_to").set_value(UNASSIGNED)

@@ -128,6 +128,13 @@ def test_move_marks_texts_as_manual_and_drops_emptied_labels(
         Move((), 0).apply(s, ctx)
 
 
+def test_move_summary_counts_comments_with_their_duplicates(ctx: Context) -> None:
+    labels = {0: "A", 1: "B"}
+    assert Move((1, 0), 1).describe(labels, ctx) == "Moved 4 comments (2 distinct texts) to 'B'"
+    assert Move((0,), 1).describe(labels, ctx) == "Moved 3 comments (1 distinct text) to 'B'"
+    assert Move((5,), UNASSIGNED).describe(labels, ctx) == "Moved 1 comment to unassigned"
+
+
 def test_delete_to_unassigned_or_next_best(state: EditState, ctx: Context) -> None:
     gone = Delete(2).apply(Rename(2, "C").apply(state, ctx), ctx)
     assert list(gone.labels[21:]) == [UNASSIGNED] * 4

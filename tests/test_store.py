@@ -150,3 +150,19 @@ def test_stability_stays_only_with_unchanged_themes(store: ProjectStore) -> None
     v1 = build_view(base, store)
     assert v1.theme(a).stability is None  # new membership: the old score no longer applies
     assert all(v1.theme(t).stability == scored[t] for t in untouched)
+
+
+def test_taking_an_automatic_label_says_which_theme_was_relabelled(store: ProjectStore) -> None:
+    base = load_base(store)
+    before = build_view(base, store)
+    a, b = before.themes[0], before.themes[1]
+    apply_edit(store, base, Rename(b.id, "Nothing relabelled"), embed())
+    assert store.history()[-1].summary == f"Renamed '{b.label}' to 'Nothing relabelled'"
+    apply_edit(store, base, Rename(b.id, a.label), embed())  # takes theme a's automatic label
+    after = build_view(base, store)
+    assert after.theme(b.id).label == a.label
+    moved = after.theme(a.id).label
+    assert moved != a.label and not after.theme(a.id).custom_label
+    assert store.history()[-1].summary == (
+        f"Renamed 'Nothing relabelled' to '{a.label}' "
+        f"(relabelled automatically: '{a.label}' is now '{moved}')")

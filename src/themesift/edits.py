@@ -75,7 +75,9 @@ class Edit(Protocol):
 
     def apply(self, state: EditState, ctx: Context) -> EditState: ...
 
-    def describe(self, label: Mapping[int, str]) -> str: ...
+    def describe(self, label: Mapping[int, str], ctx: Context) -> str:
+        """One line for the history; ``label`` holds the labels before the edit."""
+        ...
 
 
 def _need_theme(state: EditState, theme: int) -> None:
@@ -114,7 +116,7 @@ class Rename:
         _check_unique(state, label, {self.theme})
         return replace(state, custom={**state.custom, self.theme: label})
 
-    def describe(self, label: Mapping[int, str]) -> str:
+    def describe(self, label: Mapping[int, str], ctx: Context) -> str:
         return f"Renamed '{label.get(self.theme, self.theme)}' to '{self.label.strip()}'"
 
 
@@ -149,7 +151,7 @@ class Merge:
             custom[target] = kept
         return replace(state, labels=labels, custom=custom)
 
-    def describe(self, label: Mapping[int, str]) -> str:
+    def describe(self, label: Mapping[int, str], ctx: Context) -> str:
         names = ", ".join(f"'{label.get(t, t)}'" for t in self.themes)
         return f"Merged {names}" + (f" as '{self.label.strip()}'" if self.label else "")
 
@@ -192,7 +194,7 @@ class Split:
                 next_id += 1
         return replace(state, labels=labels, next_id=next_id)
 
-    def describe(self, label: Mapping[int, str]) -> str:
+    def describe(self, label: Mapping[int, str], ctx: Context) -> str:
         return f"Split '{label.get(self.theme, self.theme)}' into {self.k}"
 
 
@@ -217,10 +219,12 @@ class Move:
         return replace(state, labels=labels,
                        manual=state.manual | frozenset(int(i) for i in idx)).tidy()
 
-    def describe(self, label: Mapping[int, str]) -> str:
+    def describe(self, label: Mapping[int, str], ctx: Context) -> str:
         where = "unassigned" if self.to == UNASSIGNED else f"'{label.get(self.to, self.to)}'"
-        n = len(set(self.texts))
-        return f"Moved {n} comment{'s' if n != 1 else ''} to {where}"
+        texts = sorted(set(self.texts))
+        n, k = int(ctx.weights[texts].sum()), len(texts)  # duplicates move with their text
+        dup = f" ({k} distinct text{'s' if k != 1 else ''})" if n > k else ""
+        return f"Moved {n} comment{'s' if n != 1 else ''}{dup} to {where}"
 
 
 @dataclass(frozen=True)
@@ -243,7 +247,7 @@ class Delete:
         manual = state.manual - frozenset(int(i) for i in members)
         return replace(state, labels=labels, manual=manual).tidy()
 
-    def describe(self, label: Mapping[int, str]) -> str:
+    def describe(self, label: Mapping[int, str], ctx: Context) -> str:
         where = "their next-best theme" if self.to_next else "unassigned"
         return f"Deleted '{label.get(self.theme, self.theme)}' (comments to {where})"
 

@@ -324,13 +324,27 @@ def _labels_now(con: Any) -> dict[int, str]:
     return {int(i): str(lab) for i, lab in con.execute("SELECT id, label FROM themes")}
 
 
+def _relabelled(before: Mapping[int, str], described: Described, old: EditState,
+                new: EditState) -> str:
+    """Themes whose automatic label changed as a side effect, e.g. a rename taking it."""
+    moved = [(before[t.id], t.label) for t in described.themes
+             if t.id in before and before[t.id] != t.label
+             and not (t.custom_label and new.custom.get(t.id) != old.custom.get(t.id))]
+    if not moved:
+        return ""
+    shown = "; ".join(f"'{a}' is now '{b}'" for a, b in moved[:3])
+    more = f" and {len(moved) - 3} more" if len(moved) > 3 else ""
+    return f" (relabelled automatically: {shown}{more})"
+
+
 def apply_edit(store: ProjectStore, base: Base, edit: Edit, embed: Embed) -> int:
     """Apply ``edit`` to the project's current state and save it; returns the new version."""
     with store.write() as con:
         _, state = ProjectStore.state_in(con)
         new = edit.apply(state, base.context)
         described = base.describe(new, embed)
-        summary = edit.describe(_labels_now(con))
+        before = _labels_now(con)
+        summary = edit.describe(before, base.context) + _relabelled(before, described, state, new)
         return ProjectStore.commit_state(con, op=edit.op, params=to_params(edit), summary=summary,
                                          before=state, undoes=None, state=new,
                                          described=described)

@@ -68,10 +68,10 @@ def projects_dir() -> Path:
     return Path(os.environ.get("THEMESIFT_PROJECTS") or "projects")
 
 
-def safe_name(name: str) -> str:
+def safe_name(name: str, what: str = "project") -> str:
     cleaned = _NAME.sub("-", name.strip()).strip("-")[:60]
     if not cleaned:
-        raise ThemesiftError("a project name needs at least one letter or digit")
+        raise ThemesiftError(f"a {what} name needs at least one letter or digit")
     return cleaned
 
 

@@ -15,6 +15,7 @@ from themesift.columns import guess_text_column
 from themesift.io import SUPPORTED
 from themesift.project import View
 from themesift.types import ThemesiftError
+from themesift.ui.state import default_for
 
 STAGES = {"clean": "Cleaning comments (spaCy: non-answers, duplicates, redaction)",
           "embed": "Embedding comments", "themes": "Finding and describing themes",
@@ -123,7 +124,8 @@ def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
         st.caption(f"{g}: {len(values)} values, e.g. " + ", ".join(values.index[:5]))
     stem = Path(source).stem or "project"
     default = _free_name(stem, taken)
-    name = st.text_input("Project name", value=default, key=f"{key}_name", max_chars=60)
+    default_for(f"{key}_name", default, owner=source)  # another file proposes its own name
+    name = st.text_input("Project name", key=f"{key}_name", max_chars=60)
     if not st.button("Analyse", key=f"{key}_go", type="primary"):
         return
     spec = NewProject(df, source, text_col, None if id_col == NONE else id_col, tuple(groups),

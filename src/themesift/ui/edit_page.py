@@ -9,6 +9,7 @@ import streamlit as st
 from themesift.edits import MAX_SPLIT, Delete, Edit, Merge, Rename, Split
 from themesift.project import View
 from themesift.ui.frames import history_frame
+from themesift.ui.state import LOST, choice_lost, forget_stale
 from themesift.ui.theme_page import pick_theme
 
 EditFn = Callable[[Edit], None]
@@ -48,20 +49,21 @@ def _rename(view: View, on_edit: EditFn, key: str) -> None:
         if theme.label_suggestions:
             st.caption("Suggestions: " + "; ".join(theme.label_suggestions))
         label = st.text_input("New label", key=f"{key}_label", max_chars=120)
-        if st.button("Rename", key=f"{key}_go"):
+        if _clicked("Rename", key):
             on_edit(Rename(tid, label))
 
 
 def _merge(view: View, on_edit: EditFn, key: str) -> None:
     with st.expander("Merge themes"):
         names = {t.id: f"{t.label} ({t.size})" for t in view.themes}
+        forget_stale(f"{key}_themes", list(names), many=True)
         chosen = st.multiselect("Themes to merge (two or more)", list(names),
                                 format_func=lambda i: names[i], key=f"{key}_themes")
         label = st.text_input("Label for the merged theme (optional)", key=f"{key}_label",
                               max_chars=120,
                               help="Empty: keep a label you wrote, else name it from its comments."
                               )
-        if st.button("Merge", key=f"{key}_go"):
+        if _clicked("Merge", key, chooser=f"{key}_themes"):
             on_edit(Merge(tuple(int(t) for t in chosen), label.strip() or None))
 
 
@@ -69,11 +71,12 @@ def _split(view: View, on_edit: EditFn, key: str) -> None:
     with st.expander("Split a theme"):
         tid = pick_theme(view, key=f"{key}_theme")
         assert tid is not None
-        k = st.number_input("Into how many sub-themes", min_value=2, max_value=MAX_SPLIT, value=2,
-                            step=1, key=f"{key}_k")
+        st.session_state.setdefault(f"{key}_k", 2)
+        k = st.number_input("Into how many sub-themes", min_value=2, max_value=MAX_SPLIT, step=1,
+                            key=f"{key}_k")
         st.caption("Re-clusters the theme's comments with k-means (seeded: the same split "
                    "every time). The biggest part keeps the theme's label.")
-        if st.button("Split", key=f"{key}_go"):
+        if _clicked("Split", key):
             on_edit(Split(tid, int(k)))
 
 
@@ -83,5 +86,15 @@ def _delete(view: View, on_edit: EditFn, key: str) -> None:
         assert tid is not None
         where = st.radio("Its comments", ["become unassigned", "go to their next-best theme"],
                          key=f"{key}_where", horizontal=True)
-        if st.button("Delete", key=f"{key}_go"):
+        if _clicked("Delete", key):
             on_edit(Delete(tid, to_next=where.startswith("go")))
+
+
+def _clicked(label: str, key: str, *, chooser: str | None = None) -> bool:
+    """The button was clicked and the themes it acts on are still the ones chosen."""
+    if not st.button(label, key=f"{key}_go"):
+        return False
+    if choice_lost(chooser or f"{key}_theme"):
+        st.warning(LOST)
+        return False
+    return True

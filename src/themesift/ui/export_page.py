@@ -13,6 +13,8 @@ from themesift import __version__
 from themesift.export import FORMATS, QuoteBank, neutralise_frame, write_quote_bank
 from themesift.project import View
 from themesift.tables import assignments_frame, build_quote_bank
+from themesift.types import ThemesiftError
+from themesift.ui.state import default_for
 
 MIME = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -20,7 +22,7 @@ MIME = {
     "md": "text/markdown",
     "csv": "text/csv",
 }
-SaveFn = Callable[[str], Path]
+SaveFn = Callable[[str, bool], Path]  # (model name, replace an existing one)
 
 
 def quote_bank(view: View, per_theme: int) -> QuoteBank:
@@ -60,8 +62,8 @@ def render_export(view: View, *, on_save: SaveFn, key: str = "export") -> None:
     fmt = c1.selectbox("Format", FORMATS, key=f"{key}_fmt",
                        format_func=lambda f: {"xlsx": "Excel (.xlsx)", "docx": "Word (.docx)",
                                               "md": "Markdown (.md)", "csv": "CSV (.csv)"}[f])
-    per = int(c2.number_input("Quotes per theme", 1, 50,
-                              view.base.config.quotes_per_theme, key=f"{key}_per"))
+    st.session_state.setdefault(f"{key}_per", view.base.config.quotes_per_theme)
+    per = int(c2.number_input("Quotes per theme", 1, 50, key=f"{key}_per"))
     st.download_button("Download quote bank", data=lambda: quote_bank_bytes(view, fmt, per),
                        file_name=f"{name}-quotes.{fmt}", mime=MIME[fmt], key=f"{key}_quotes",
                        on_click="ignore")
@@ -74,8 +76,15 @@ def render_export(view: View, *, on_save: SaveFn, key: str = "export") -> None:
     st.subheader("Save as a model")
     st.caption("A model folder under models/ tags new exports with these themes from the "
                "command line: `themesift tag models/NAME new.csv --out tagged.csv`.")
-    model = st.text_input("Model name", value=name, key=f"{key}_model", max_chars=60)
+    model_key = f"{key}_model"
+    default_for(model_key, name, owner=view.base.uid)  # a new project proposes its own name
+    model = st.text_input("Model name", key=model_key, max_chars=60)
+    replace = st.checkbox("Replace a saved model of the same name", key=f"{key}_replace")
     if st.button("Save model", key=f"{key}_save"):
-        path = on_save(model)
+        try:
+            path = on_save(model, replace)
+        except ThemesiftError as exc:
+            st.error(f"Not saved: {exc}.")
+            return
         st.success(f"Saved to {path}. Tag new comments with: "
                    f"themesift tag {path} new.csv --out tagged.csv")

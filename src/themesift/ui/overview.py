@@ -21,7 +21,7 @@ def theme_chart(view: View) -> go.Figure:
     themes = list(view.themes)[::-1]  # plotly draws the first bar at the bottom
     fig = go.Figure(go.Bar(
         x=[t.size for t in themes],
-        y=[short(t.label, 48) + ("  ✎" if t.custom_label else "") for t in themes],
+        y=list(range(len(themes))),  # positions: two labels cut to the same text stay apart
         orientation="h",
         text=[f"{t.size} ({pct(t.size, base):.1f}%)" for t in themes],
         textposition="outside", cliponaxis=False,
@@ -32,7 +32,9 @@ def theme_chart(view: View) -> go.Figure:
     ))
     fig.update_layout(
         height=max(220, BAR_HEIGHT * len(themes) + 80), margin=dict(l=10, r=60, t=30, b=30),
-        xaxis_title=f"comments (share of {base} substantive)", yaxis=dict(automargin=True),
+        xaxis_title=f"comments (share of {base} substantive)", yaxis=dict(
+            automargin=True, tickmode="array", tickvals=list(range(len(themes))),
+            ticktext=[short(t.label, 48) + ("  ✎" if t.custom_label else "") for t in themes]),
         title=dict(text="Themes by number of comments", font=dict(size=15)),
     )
     return fig

@@ -161,7 +161,7 @@ def run_edit(store: ProjectStore, view: View, edit: Edit) -> None:
     except EditError as exc:
         st.error(f"Not applied: {exc}")
         return
-    flash(f"Saved: {edit.describe(view.labels())}.")
+    flash(f"Saved: {store.history()[-1].summary}.")
     st.rerun()
 
 
@@ -175,12 +175,17 @@ def run_undo(store: ProjectStore, view: View) -> None:
     st.rerun()
 
 
-def save_model(view: View, name: str) -> Path:
+def save_model(view: View, name: str, replace: bool) -> Path:
+    """Save the current themes as a model folder; an existing one only when ``replace``."""
     from themesift.api import save_analysis
     from themesift.store import safe_name
 
     folder = Path(os.environ.get("THEMESIFT_MODELS") or "models")
-    return save_analysis(view.as_analysis(), folder / safe_name(name))
+    out = folder / safe_name(name, "model")
+    if out.exists() and not replace:
+        raise ThemesiftError(f"a model called '{out.name}' exists already in {folder}: choose "
+                             "another name, or tick 'Replace a saved model of the same name'")
+    return save_analysis(view.as_analysis(), out)
 
 
 def after_analysis(name: str) -> None:

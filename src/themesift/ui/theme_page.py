@@ -11,6 +11,7 @@ import streamlit as st
 from themesift.project import View
 from themesift.types import UNASSIGNED
 from themesift.ui.frames import md_escape, pct
+from themesift.ui.state import forget_stale
 
 # (text indices, target theme) -> None; applies a Move edit
 MoveFn = Callable[[tuple[int, ...], int], None]
@@ -23,15 +24,15 @@ def pick_theme(view: View, *, key: str, label: str = "Theme") -> int | None:
         return None
     ids = [t.id for t in view.themes]
     names = {t.id: f"{t.label} ({t.size})" for t in view.themes}
-    if st.session_state.get(key) not in ids:
-        st.session_state.pop(key, None)
+    forget_stale(key, ids)
     return int(st.selectbox(label, ids, format_func=lambda i: names[i], key=key))
 
 
-def rows_key(key: str, theme_id: int, version: int, query: str) -> str:
-    """Key of the comments table: a new table (no stale selection) after any edit or search."""
+def rows_key(key: str, view: View, theme_id: int, query: str) -> str:
+    """Key of the comments table: a new table (no stale selection) after any edit or search,
+    and in another project."""
     digest = hashlib.sha1(query.strip().casefold().encode()).hexdigest()[:8]
-    return f"{key}_rows_{theme_id}_{version}_{digest}"
+    return f"{key}_rows_{view.base.uid}_{theme_id}_{view.version}_{digest}"
 
 
 def filter_comments(df: pd.DataFrame, query: str) -> pd.DataFrame:
@@ -52,7 +53,7 @@ def render_theme(view: View, comments: Callable[[int], pd.DataFrame], *, key: st
         st.info("This project has no themes.")
         return
     theme = view.theme(tid)
-    st.subheader(theme.label + ("  ✎" if theme.custom_label else ""))
+    st.subheader(md_escape(theme.label) + ("  ✎" if theme.custom_label else ""))
     if theme.custom_label:
         st.caption("✎ a label you wrote: edits never overwrite it.")
     c = st.columns(3)
@@ -79,7 +80,7 @@ def render_theme(view: View, comments: Callable[[int], pd.DataFrame], *, key: st
     st.caption(f"{len(shown)} of {len(rows)} comments. Select rows to move them "
                "(duplicates of a text move with it).")
     event = st.dataframe(shown.drop(columns=["text_index"]),
-                         key=rows_key(key, tid, view.version, query),
+                         key=rows_key(key, view, tid, query),
                          hide_index=True, width="stretch", on_select="rerun",
                          selection_mode="multi-row",
                          column_config={"confidence": st.column_config.ProgressColumn(
