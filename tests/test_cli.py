@@ -128,3 +128,78 @@ def test_quote_banks_read_back(model_dir, tmp_path):
     line = one_error_line(run("quotes", str(out), "--format", "pdf", "--out",
                               str(tmp_path / "b.pdf")))
     assert "pdf" in line
+
+
+# -- usage errors, interrupts and outputs that would destroy an input ------------------------
+@pytest.mark.parametrize(("args", "expected"), [
+    (("analyse", "x.csv"), "Missing option '--out'"),
+    (("analyse", "x.csv", "--out", "m", "--bogus", "1"), "No such option: --bogus"),
+    (("bogus",), "No such command 'bogus'"),
+    (("analyse", "x.csv", "--out", "m", "--themes", "abc"), "Invalid value for '--themes'"),
+    (("analyse", "x.csv", "--out", "m", "--themes", "0"), "must be 1 to 200, not 0"),
+    (("evaluate", "x.csv", "--label-col", "c", "--themes", "10000"), "not 10000"),
+    (("quotes", "m", "--out", "q.md", "--per-theme", "x"), "Invalid value for '--per-theme'"),
+])
+def test_usage_errors_are_one_line_with_exit_2(tmp_path, args, expected):
+    line = one_error_line(run(*args, cwd=tmp_path))
+    assert expected in line
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_exits_130_and_says_so(monkeypatch, capsys, tmp_path):
+    from themesift import api, cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(api, "analyse_file", interrupted)
+    monkeypatch.setattr(sys, "argv", ["themesift", "analyse", "x.csv", "--out",
+                                      str(tmp_path / "m")])
+    with pytest.raises(SystemExit) as info:
+        cli.main()
+    assert info.value.code == 130
+    assert "interrupted" in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()
+
+
+def test_a_group_column_may_not_take_an_output_column_name(tmp_path):
+    pd.DataFrame({"text": ["Parking is far too expensive"], "status": ["open"]}).to_csv(
+        tmp_path / "c.csv", index=False)
+    line = one_error_line(run("analyse", str(tmp_path / "c.csv"), "--text-col", "text",
+                              "--group-col", "status", "--out", str(tmp_path / "m")))
+    assert "group column 'status' has the name of an output column" in line
+
+
+@pytest.mark.slow
+def test_no_output_replaces_an_input(model_dir, hcsa_path, tmp_path):
+    import hashlib
+    import shutil
+
+    out, _ = model_dir
+    model = tmp_path / "model"
+    shutil.copytree(out, model)
+    data = tmp_path / "in.csv"
+    shutil.copy(hcsa_path, data)
+
+    def digests() -> dict[str, str]:
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in [data, *model.iterdir()]}
+
+    before = digests()
+    for args, expected in [
+        (("tag", str(model), str(data), "--out", str(data)), "overwrite the input"),
+        (("tag", str(model), str(data), "--out", str(model / "assignments.csv")),
+         "overwrite the input"),
+        (("quotes", str(model), "--out", str(model / "quotes.csv")), "overwrite the input"),
+        (("quotes", str(model), "--format", "md", "--out", str(tmp_path / "q.xlsx")),
+         "does not match"),
+        (("evaluate", str(data), "--label-col", "report_theme", "--json", str(data)),
+         "overwrite the input"),
+        (("analyse", str(model / "themes.csv"), "--text-col", "label", "--out", str(model)),
+         "is inside it"),
+        (("tag", str(model), str(data), "--text-col", "txt", "--out", str(tmp_path / "t.csv")),
+         "'txt' not found"),
+    ]:
+        assert expected in one_error_line(run(*args)), args
+    assert digests() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "model"]  # no t.csv.parts

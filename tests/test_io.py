@@ -320,3 +320,26 @@ def test_write_table_unknown_extension(tmp_path: Path) -> None:
     with pytest.raises(ThemesiftError, match="cannot write out.docx: unsupported"):
         write_table(pd.DataFrame({"a": [1]}), tmp_path / "out.docx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_check_writable_refuses_before_any_work(tmp_path, monkeypatch):
+    from themesift.fsutil import check_writable
+
+    (tmp_path / "in.csv").write_text("text\nx\n")
+    (tmp_path / "model").mkdir()
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "afile").write_text("")
+    check_writable(tmp_path / "new" / "deeper" / "out.csv", inputs=[tmp_path / "in.csv"])
+    cases = [
+        (tmp_path / "folder", {}, "it is a folder"),
+        (tmp_path / "in.csv", {"inputs": [tmp_path / "in.csv"]}, "overwrite the input"),
+        (tmp_path / "model" / "q.md", {"inputs": [tmp_path / "model"]}, "overwrite the input"),
+        (tmp_path, {"inputs": [tmp_path / "in.csv"], "folder": True}, "is inside it"),
+        (tmp_path / "afile" / "out.csv", {}, "is a file, not a folder"),
+    ]
+    for out, kwargs, message in cases:
+        with pytest.raises(ThemesiftError, match=message):
+            check_writable(out, **kwargs)
+    monkeypatch.setattr("os.access", lambda *a, **k: False)  # a read-only folder (even as root)
+    with pytest.raises(ThemesiftError, match="no permission to write in"):
+        check_writable(tmp_path / "new" / "out.csv")

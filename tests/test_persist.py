@@ -55,6 +55,52 @@ def test_corrupt_model_folder_is_a_clear_error(tmp_path, damage, message):
         load_model(path)
 
 
+def _rewrite(path, name, data: bytes) -> None:
+    """Replace a file and update its checksum, as a careless hand edit or a bad tool would."""
+    import hashlib
+
+    (path / name).write_bytes(data)
+    manifest = json.loads((path / "manifest.json").read_text())
+    manifest["files"][name] = hashlib.sha256(data).hexdigest()
+    (path / "manifest.json").write_text(json.dumps(manifest))
+
+
+def _edit_manifest(path, change) -> None:
+    manifest = json.loads((path / "manifest.json").read_text())
+    change(manifest)
+    (path / "manifest.json").write_text(json.dumps(manifest))
+
+
+def _centroids(array) -> bytes:
+    from safetensors.numpy import save
+
+    return save({"centroids": array})
+
+
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda p: _edit_manifest(p, lambda m: m.pop("files")), "checksums"),
+        (lambda p: _edit_manifest(p, lambda m: m.update(files={})), "checksums"),
+        (lambda p: _rewrite(p, "quotes.csv", b"a,b\n1,2\n"), "KeyError"),
+        (lambda p: _rewrite(p, "quotes.csv", b'theme_id\n"x\n'), "quotes|Error"),
+        (lambda p: _rewrite(p, "centroids.safetensors",
+                            _centroids(np.ones((2, 10), dtype=np.float32))), "4-dimensional"),
+        (lambda p: _rewrite(p, "centroids.safetensors",
+                            _centroids(np.full((2, 4), np.nan, dtype=np.float32))), "finite"),
+        (lambda p: _edit_manifest(p, lambda m: m["settings"].update(unassigned_below="high")),
+         "unassigned_below must be a number"),
+        (lambda p: _edit_manifest(p, lambda m: m.update(embedder=None)), "TypeError"),
+    ],
+)
+def test_a_consistent_but_wrong_model_is_a_clear_error(tmp_path, damage, message):
+    path = _save(tmp_path / "m")
+    damage(path)
+    with pytest.raises(ThemesiftError, match="not a usable themesift model") as info:
+        load_model(path)
+    assert info.match(message)
+
+
 def test_not_a_folder_and_refuses_to_clobber_other_folders(tmp_path):
     with pytest.raises(ThemesiftError, match="no model folder"):
         load_model(tmp_path / "missing")

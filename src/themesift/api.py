@@ -12,7 +12,8 @@ from themesift import __version__
 from themesift.config import Config
 from themesift.export import QuoteBank, write_quote_bank
 from themesift.io import load_corpus
-from themesift.persist import SavedModel, load_model, save_model
+from themesift.fsutil import check_writable
+from themesift.persist import SavedModel, check_model_target, load_model, save_model
 from themesift.pipeline import Analysis, Progress, analyse
 from themesift.tables import assignments_frame, build_quote_bank, themes_frame
 from themesift.types import CleaningReport, ThemesiftError
@@ -116,6 +117,7 @@ def tag_file(
         raise ThemesiftError(f"unknown engine '{engine}'; choose local or dask")
     if resume and engine == "dask":
         raise ThemesiftError("--resume works with the local engine only")
+    check_writable(out, inputs=(path, model_dir), folder=engine == "dask")
     model = load_model(model_dir)
     prefer = model.manifest.get("training", {}).get("text_col")
     text_col, notes = choose_text_column(peek_table(path), text_col, prefer)
@@ -175,5 +177,12 @@ def export_quotes(model_dir: str | Path, out: str | Path, *, fmt: str | None = N
                   per_theme: int = 5) -> Path:
     if per_theme < 1:
         raise ThemesiftError("--per-theme must be at least 1")
+    check_writable(out, inputs=(model_dir,))
     model = load_model(model_dir)
     return write_quote_bank(quote_bank_for(model, per_theme), out, fmt)
+
+
+def check_model_out(out: str | Path, *, inputs: Sequence[str | Path] = ()) -> None:
+    """Before an analysis: its model folder can be written and destroys no input."""
+    check_writable(out, inputs=inputs, folder=True)
+    check_model_target(Path(out))

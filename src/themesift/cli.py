@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -55,9 +55,10 @@ def analyse(
     quiet: Quiet = False,
 ) -> None:
     """Find themes in FILE; print them and write themes.csv, assignments.csv and the model."""
-    from themesift.api import analyse_file, save_analysis
+    from themesift.api import analyse_file, check_model_out, save_analysis
 
     config = _settings(settings, n_themes=themes, embedder=embedder)
+    check_model_out(out_dir, inputs=(file,))
     with _progress(quiet) as progress:
         loaded = analyse_file(file, text_col=text_col, id_col=id_col,
                               group_cols=group_col or (), config=config, progress=progress)
@@ -155,6 +156,10 @@ def evaluate(
     from themesift.evaluate_view import evaluation_table
 
     config = _settings(settings, n_themes=themes)
+    if json_out:
+        from themesift.fsutil import check_writable
+
+        check_writable(json_out, inputs=(file,))
     with _progress(quiet) as progress:
         result, notes = evaluate_file(file, label_col=label_col, text_col=text_col, id_col=id_col,
                                       multi_label_sep=multi_label_sep, per=per, config=config,
@@ -176,16 +181,16 @@ def main() -> None:
     for noisy in ("transformers", "sentence_transformers", "huggingface_hub"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # typer returns 130 on Ctrl-C, 0 after --help
     except ThemesiftError as exc:
-        err.print(f"themesift: error: {exc}", highlight=False, soft_wrap=True)
-        sys.exit(2)
+        _fail(str(exc))
+    except typer.TyperException as exc:  # usage errors: a missing option, a bad value
+        _fail(_usage(exc))
     except (typer.Abort, KeyboardInterrupt):
-        err.print("themesift: interrupted; nothing was written", highlight=False)
-        sys.exit(130)
-    except __import__("click").ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
+        code = 130
+    except OSError as exc:  # a disk full or a permission changed mid-run
+        where = f" {exc.filename}" if exc.filename else ""
+        _fail(f"cannot read or write{where}: {exc.strerror or exc}")
     except MemoryError:
         err.print("themesift: error: out of memory; try a smaller file or --embedder fast")
         sys.exit(2)
@@ -195,3 +200,19 @@ def main() -> None:
         err.print(f"themesift: unexpected error ({type(exc).__name__}): {exc}; "
                   "set THEMESIFT_DEBUG=1 for details", highlight=False, soft_wrap=True)
         sys.exit(1)
+    if code == 130:
+        err.print("themesift: interrupted; no output was written or replaced", highlight=False)
+    if isinstance(code, int) and code:
+        sys.exit(code)
+
+
+def _fail(message: str) -> NoReturn:
+    err.print(f"themesift: error: {message}", highlight=False, soft_wrap=True)
+    sys.exit(2)
+
+
+def _usage(exc: typer.TyperException) -> str:
+    """Click's message on one line, with the command's --help to read."""
+    message = " ".join(exc.format_message().split())
+    ctx = getattr(exc, "ctx", None)
+    return f"{message} (see '{ctx.command_path} --help')" if ctx is not None else message

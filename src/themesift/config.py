@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import math
 import tomllib
+from numbers import Integral, Real
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from themesift.types import ThemesiftError
+
+
+MAX_REQUESTED_THEMES = 200  # asked-for themes; more is slow and no longer a readable report
+_KIND = {(bool,): "true or false", (str,): "text", (Real,): "a number",
+         (Integral,): "a whole number"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,27 @@ class Config:
     n_label_suggestions: int = 5
     quotes_per_theme: int = 5
     mmr_diversity: float = 0.5
+
+    def __post_init__(self) -> None:
+        """Refuse settings of the wrong type or out of range (from TOML or a model's manifest)."""
+        for f in fields(self):
+            value, kind = getattr(self, f.name), str(f.type)
+            if value is None and kind.endswith("| None"):
+                continue
+            want = {"bool": (bool,), "str": (str,), "float": (Real,)}.get(
+                kind.removesuffix(" | None"), (Integral,))
+            if not isinstance(value, want) or (isinstance(value, bool) and want != (bool,)):
+                raise ThemesiftError(f"setting {f.name} must be {_KIND[want]}, not {value!r}")
+            if want == (Real,) and not math.isfinite(value):
+                raise ThemesiftError(f"setting {f.name} must be a finite number")
+        if self.n_themes is not None and not 1 <= self.n_themes <= MAX_REQUESTED_THEMES:
+            raise ThemesiftError(f"the number of themes (--themes) must be 1 to "
+                                 f"{MAX_REQUESTED_THEMES}, not {self.n_themes}")
+        for name in ("batch_size", "max_themes", "n_keywords", "quotes_per_theme"):
+            if getattr(self, name) < 1:
+                raise ThemesiftError(f"setting {name} must be at least 1")
+        if self.stability_resamples < 0 or self.stability_max_comments < 1:
+            raise ThemesiftError("stability settings must not be negative")
 
     def with_(self, **changes: Any) -> Config:
         known = {f.name for f in fields(self)}

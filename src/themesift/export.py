@@ -207,12 +207,16 @@ _WRITERS: dict[str, Callable[[QuoteBank, Path], None]] = {
 
 def resolve_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     """The export format: ``fmt`` if given, else from the file extension."""
+    suffix = Path(path).suffix.lower().lstrip(".")
     if fmt is not None:
         key = fmt.strip().lower().lstrip(".")
-        if key in _EXTENSIONS:
-            return _EXTENSIONS[key]
-        raise ThemesiftError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    suffix = Path(path).suffix.lower().lstrip(".")
+        if key not in _EXTENSIONS:
+            raise ThemesiftError(
+                f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        if suffix in _EXTENSIONS and _EXTENSIONS[suffix] != _EXTENSIONS[key]:
+            raise ThemesiftError(f"format {fmt!r} does not match the file name "
+                                 f"{Path(path).name!r}; change one of them")
+        return _EXTENSIONS[key]
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
     raise ThemesiftError(

@@ -1,4 +1,4 @@
-"""Atomic file writes: write to a temporary file beside the target, then rename."""
+"""Atomic file writes (a temporary file beside the target, then rename) and output checks."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+from themesift.types import ThemesiftError
 
 
 def _umask() -> int:
@@ -60,3 +62,31 @@ def atomic_dir(target: str | os.PathLike[str]) -> Iterator[Path]:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def check_writable(out: str | os.PathLike[str], *, inputs: Sequence[str | os.PathLike[str]] = (),
+                   folder: bool = False) -> None:
+    """Before any work: refuse an output that cannot be written or would destroy an input.
+
+    ``inputs`` are files or folders (a model) the run reads; ``out`` may not be one of
+    them, lie inside one, or (a ``folder`` output) contain one.
+    """
+    out = Path(out)
+    if out.is_dir() and not folder:
+        raise ThemesiftError(f"cannot write {out}: it is a folder")
+    target = out.resolve()
+    for given in inputs:
+        src = Path(given).resolve()
+        if target == src or src in target.parents:
+            raise ThemesiftError(f"will not write {out}: it would overwrite the input {given}; "
+                                 "choose another --out")
+        if folder and target in src.parents:
+            raise ThemesiftError(f"will not write {out}: the input {given} is inside it; "
+                                 "choose another --out")
+    parent = target.parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise ThemesiftError(f"cannot write {out}: {parent} is a file, not a folder")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise ThemesiftError(f"cannot write {out}: no permission to write in {parent}")

@@ -28,7 +28,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from themesift.columns import choose_text_column
 from themesift.fsutil import atomic_path
 from themesift.sniff import csv_options
-from themesift.types import Corpus, ThemesiftError
+from themesift.types import OUTPUT_COLUMNS, Corpus, ThemesiftError
 
 logger = logging.getLogger(__name__)
 
@@ -329,6 +329,10 @@ def _corpus(
         return tuple(v if type(v) is str else c if isinstance(c := _cell(v), str) else ""
                      for v in df[col].tolist())
 
+    for col in group_cols:
+        if col in OUTPUT_COLUMNS:
+            raise ThemesiftError(f"group column '{col}' has the name of an output column "
+                                 f"({', '.join(OUTPUT_COLUMNS)}); rename it in the file")
     if id_col is None:
         ids = tuple(f"row-{offset + i}" for i in range(1, len(df) + 1))
     else:

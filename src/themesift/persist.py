@@ -74,6 +74,17 @@ class SavedModel:
         return tuple(self.manifest.get("training", {}).get("group_cols", []))
 
 
+REQUIRED_FILES = {"centroids.safetensors", "quotes.csv"}
+
+
+def check_model_target(path: Path) -> None:
+    """A model folder may replace an earlier model, never a file or another folder."""
+    if path.exists() and not path.is_dir():
+        raise ThemesiftError(f"cannot save the model: {path} exists and is not a folder")
+    if path.is_dir() and any(path.iterdir()) and not (path / "manifest.json").exists():
+        raise ThemesiftError(f"will not overwrite {path}: it is not empty and not a themesift model")
+
+
 def save_model(
     path: str | Path,
     *,
@@ -89,10 +100,7 @@ def save_model(
     from safetensors.numpy import save_file
 
     path = Path(path)
-    if path.exists() and not path.is_dir():
-        raise ThemesiftError(f"cannot save the model: {path} exists and is not a folder")
-    if path.is_dir() and any(path.iterdir()) and not (path / "manifest.json").exists():
-        raise ThemesiftError(f"will not overwrite {path}: it is not empty and not a themesift model")
+    check_model_target(path)
     with atomic_dir(path) as tmp:
         save_file({"centroids": np.ascontiguousarray(centroids, dtype=np.float32)},
                   str(tmp / "centroids.safetensors"))
@@ -153,9 +161,12 @@ def load_model(path: str | Path) -> SavedModel:
         raise _bad(path, "manifest.json is not a themesift manifest")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise _bad(path, f"format version {manifest.get('format_version')} is not supported")
-    for name, digest in manifest.get("files", {}).items():
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not REQUIRED_FILES <= files.keys():
+        raise _bad(path, "manifest.json does not list the checksums of its files")
+    for name, digest in files.items():
         f = path / name
-        if not f.is_file():
+        if Path(name).name != name or not f.is_file():
             raise _bad(path, f"{name} is missing")
         if _sha256(f) != digest:
             raise _bad(path, f"{name} is corrupt (checksum differs)")
@@ -173,15 +184,19 @@ def load_model(path: str | Path) -> SavedModel:
         embedder_id = str(manifest["embedder"]["model_id"])
         qdf = pd.read_csv(path / "quotes.csv", dtype={"comment_id": str, "text": str},
                           keep_default_na=False)
-    except (KeyError, TypeError, ValueError, OSError, SafetensorError) as exc:
+        quotes: dict[int, list[Quote]] = {t.id: [] for t in themes}
+        for row in qdf.sort_values(["theme_id", "rank"]).itertuples(index=False):
+            quotes.setdefault(int(row.theme_id), []).append(
+                Quote(int(row.theme_id), str(row.comment_id), str(row.text),
+                      float(row.similarity), json.loads(str(row.groups)) if row.groups else {}))
+        dims = int(manifest["embedder"]["dimensions"])
+    except (KeyError, TypeError, ValueError, AttributeError, OSError, SafetensorError,
+            pd.errors.ParserError, ThemesiftError) as exc:
         raise _bad(path, f"{type(exc).__name__}: {exc}") from None
     if centroids.ndim != 2 or len(centroids) != len(themes):
         raise _bad(path, "centroids do not match the themes")
-    quotes: dict[int, list[Quote]] = {t.id: [] for t in themes}
-    for row in qdf.sort_values(["theme_id", "rank"]).itertuples(index=False):
-        quotes.setdefault(int(row.theme_id), []).append(
-            Quote(int(row.theme_id), str(row.comment_id), str(row.text), float(row.similarity),
-                  json.loads(str(row.groups)) if row.groups else {}))
+    if centroids.shape[1] != dims or not np.isfinite(centroids).all():
+        raise _bad(path, f"centroids are not {dims}-dimensional finite vectors")
     return SavedModel(path=path, config=config, embedder_id=embedder_id, themes=themes,
                       centroids=centroids.astype(np.float32),
                       quotes={k: tuple(v) for k, v in quotes.items()}, manifest=manifest)

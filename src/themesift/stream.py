@@ -127,12 +127,16 @@ def run(job: TagJob, tagger: ChunkTagger, *, model_sha256: str, resume: bool = F
             journal.commit(index, chunk)
             done += len(corpus)
             report("tag", done, max(total, done))
-    except KeyboardInterrupt:
-        log.warning("interrupted: %d rows are committed in %s; run the same command with "
-                    "--resume to continue", journal.rows, journal.folder)
+    except BaseException as exc:
+        if journal.rows == 0:  # nothing to resume: leave no OUT.parts/ behind
+            shutil.rmtree(journal.folder, ignore_errors=True)
+        elif isinstance(exc, KeyboardInterrupt):
+            log.warning("interrupted: %d rows are committed in %s; run the same command with "
+                        "--resume to continue", journal.rows, journal.folder)
         raise
     report("tag", done, done)
     if done == 0:
+        shutil.rmtree(journal.folder, ignore_errors=True)
         raise ThemesiftError(f"{job.path.name} has no rows")
     _assemble(journal.parts_paths(), job.out)
     summary = journal.summary()

@@ -23,6 +23,11 @@ FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
 
 
+# Columns of every tagged output (tables.assignments_frame); group columns may not reuse them.
+OUTPUT_COLUMNS = ("id", "status", "duplicate", "primary_theme", "primary_label", "confidence",
+                  "all_themes", "all_labels", "text")
+
+
 class ThemesiftError(Exception):
     """A problem with the user's input, reported as one line and exit code 2."""
 
