@@ -343,3 +343,14 @@ def test_check_writable_refuses_before_any_work(tmp_path, monkeypatch):
     monkeypatch.setattr("os.access", lambda *a, **k: False)  # a read-only folder (even as root)
     with pytest.raises(ThemesiftError, match="no permission to write in"):
         check_writable(tmp_path / "new" / "out.csv")
+
+
+def test_an_empty_first_sheet_says_only_the_first_is_read(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "notes"
+    data = wb.create_sheet("comments")
+    data.append(["text"])
+    data.append(["The parking is far too expensive"])
+    wb.save(tmp_path / "two.xlsx")
+    with pytest.raises(ThemesiftError, match="only the first sheet is read"):
+        read_table(tmp_path / "two.xlsx")

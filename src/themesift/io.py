@@ -172,6 +172,10 @@ def _reading(p: Path) -> Iterator[None]:
         raise ThemesiftError(f"cannot read {p.name}: {msg}") from None
     except pd.errors.EmptyDataError:
         raise ThemesiftError(f"{p.name} is empty") from None
+    except pd.errors.ParserError as exc:
+        detail = (str(exc).strip().splitlines() or ["a parse error"])[0]
+        raise ThemesiftError(f"cannot read {p.name}: {detail} (a row with extra separators, "
+                             "a quote left open, or an unusual text encoding?)") from None
     except OSError as exc:
         raise ThemesiftError(f"cannot read {p.name}: {exc.strerror or exc}") from None
     except Exception as exc:  # noqa: BLE001 - pandas, openpyxl and pyarrow raise many kinds
@@ -229,7 +233,8 @@ def _read_xlsx(p: Path) -> pd.DataFrame:
         finally:
             wb.close()
     if not rows:
-        return pd.DataFrame()
+        raise ThemesiftError(f"{p.name} has no rows on its first sheet (only the first sheet "
+                             "is read)")
     width = max(map(len, rows))
     header = [f"column_{i + 1}" if v is None else v for i, v in enumerate(rows[0])]
     header += [f"column_{i + 1}" for i in range(len(header), width)]
