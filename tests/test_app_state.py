@@ -124,3 +124,14 @@ def test_a_written_label_is_shown_literally(at: AppTest, folder: Path) -> None:
     at.button(key="edit_rename_go").click().run()
     goto(at, "Theme")
     assert at.subheader[0].value.startswith(r"Cuts \*\*now\*\* \[see\]\(x\)")
+
+
+def test_the_move_prompt_counts_the_duplicates_that_move_too() -> None:
+    import pandas as pd
+
+    from themesift.ui.theme_page import move_prompt
+
+    texts = pd.Series([7, 7, 7, 3, 5])  # text 7 was written three times
+    assert move_prompt([7], texts) == "Move 1 selected comment and 2 duplicates of them to"
+    assert move_prompt([7, 7], texts) == "Move 2 selected comments and 1 duplicate of them to"
+    assert move_prompt([3, 5], texts) == "Move 2 selected comments to"

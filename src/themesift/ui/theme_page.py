@@ -44,6 +44,14 @@ def filter_comments(df: pd.DataFrame, query: str) -> pd.DataFrame:
     return df[hay.str.contains(q, regex=False)]
 
 
+def move_prompt(selected: list[int], theme_texts: pd.Series) -> str:
+    """'Move 2 selected comments and 3 duplicates of them to': duplicates move too."""
+    picked = len(selected)
+    extra = int(theme_texts.isin(selected).sum()) - picked
+    return f"Move {picked} selected comment{'s' if picked != 1 else ''}" + (
+        f" and {extra} duplicate{'s' if extra != 1 else ''} of them" if extra > 0 else "") + " to"
+
+
 def render_theme(view: View, comments: Callable[[int], pd.DataFrame], *, key: str = "theme",
                  on_move: MoveFn | None = None) -> None:
     """``comments(theme_id)`` gives ``frames.comments_frame`` (cached by the caller)."""
@@ -91,7 +99,7 @@ def render_theme(view: View, comments: Callable[[int], pd.DataFrame], *, key: st
         return
     targets = [UNASSIGNED] + [t.id for t in view.themes if t.id != tid]
     names = {UNASSIGNED: "(unassigned)", **{t.id: t.label for t in view.themes}}
-    to = st.selectbox(f"Move {len(set(selected))} selected to", targets,
+    to = st.selectbox(move_prompt(selected, rows["text_index"]), targets,
                       format_func=lambda i: names[i], key=f"{key}_move_to")
     if st.button("Move", key=f"{key}_move"):
         on_move(tuple(sorted(set(selected))), int(to))
