@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 import tomllib
-from numbers import Integral, Real
 from dataclasses import asdict, dataclass, fields, replace
+from numbers import Integral, Real
 from pathlib import Path
 from typing import Any
 

@@ -327,13 +327,13 @@ def _labels_now(con: Any) -> dict[int, str]:
 def _relabelled(before: Mapping[int, str], described: Described, old: EditState,
                 new: EditState) -> str:
     """Themes whose automatic label changed as a side effect, e.g. a rename taking it."""
-    moved = [(before[t.id], t.label) for t in described.themes
+    changed = [(before[t.id], t.label) for t in described.themes
              if t.id in before and before[t.id] != t.label
              and not (t.custom_label and new.custom.get(t.id) != old.custom.get(t.id))]
-    if not moved:
+    if not changed:
         return ""
-    shown = "; ".join(f"'{a}' is now '{b}'" for a, b in moved[:3])
-    more = f" and {len(moved) - 3} more" if len(moved) > 3 else ""
+    shown = "; ".join(f"'{a}' is now '{b}'" for a, b in changed[:3])
+    more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
     return f" (relabelled automatically: {shown}{more})"
 
 
