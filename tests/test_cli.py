@@ -139,11 +139,19 @@ def test_quote_banks_read_back(model_dir, tmp_path):
     (("analyse", "x.csv", "--out", "m", "--themes", "0"), "must be 1 to 200, not 0"),
     (("evaluate", "x.csv", "--label-col", "c", "--themes", "10000"), "not 10000"),
     (("quotes", "m", "--out", "q.md", "--per-theme", "x"), "Invalid value for '--per-theme'"),
+    (("tag", "m", "x.csv", "--out", "t.csv", "--chunk-size", "99999999999"),
+     "--chunk-size must be from 1 to 10,000,000"),
 ])
 def test_usage_errors_are_one_line_with_exit_2(tmp_path, args, expected):
     line = one_error_line(run(*args, cwd=tmp_path))
     assert expected in line
     assert list(tmp_path.iterdir()) == []
+
+
+def test_no_arguments_shows_the_help_and_no_empty_error(tmp_path):
+    proc = run(cwd=tmp_path)
+    assert proc.returncode == 2 and "analyse" in proc.stdout
+    assert proc.stderr.strip() == ""
 
 
 def test_ctrl_c_exits_130_and_says_so(monkeypatch, capsys, tmp_path):
@@ -189,8 +197,10 @@ def test_no_output_replaces_an_input(model_dir, hcsa_path, tmp_path):
     for args, expected in [
         (("tag", str(model), str(data), "--out", str(data)), "overwrite the input"),
         (("tag", str(model), str(data), "--out", str(model / "assignments.csv")),
-         "overwrite the input"),
-        (("quotes", str(model), "--out", str(model / "quotes.csv")), "overwrite the input"),
+         "inside the model folder"),
+        (("quotes", str(model), "--out", str(model / "quotes.csv")), "inside the model folder"),
+        (("evaluate", str(data), "--label-col", "report_theme", "--json",
+          str(model / "manifest.json")), "inside the model folder"),
         (("quotes", str(model), "--format", "md", "--out", str(tmp_path / "q.xlsx")),
          "does not match"),
         (("evaluate", str(data), "--label-col", "report_theme", "--json", str(data)),

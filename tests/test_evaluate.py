@@ -66,6 +66,15 @@ def test_evaluate_per_question_averages_by_rows(tiny) -> None:
     assert ev.overall.nmi == pytest.approx(float((weights * nmis).sum() / weights.sum()))
 
 
+def test_groups_too_small_to_measure_are_skipped(tiny, tmp_path) -> None:
+    df = pd.read_csv(tiny)
+    df["question"] = ["q1"] * 3 + ["q2"] * (len(df) - 3)  # q1: three coded comments
+    path = tmp_path / "small_group.csv"
+    df.to_csv(path, index=False)
+    ev, _ = evaluate_file(path, text_col="comment", label_col="code", per="question")
+    assert ev.skipped == ("q1",) and [g.value for g in ev.groups] == ["q2"]
+
+
 def test_evaluate_cli_writes_json_and_rejects_bad_columns(tiny, tmp_path) -> None:
     out = tmp_path / "eval.json"
     cmd = [sys.executable, "-m", "themesift", "evaluate", str(tiny), "--text-col", "comment",

@@ -327,15 +327,17 @@ def test_check_writable_refuses_before_any_work(tmp_path, monkeypatch):
 
     (tmp_path / "in.csv").write_text("text\nx\n")
     (tmp_path / "model").mkdir()
+    (tmp_path / "model" / "manifest.json").write_text('{"format": "themesift-model"}')
     (tmp_path / "folder").mkdir()
     (tmp_path / "afile").write_text("")
     check_writable(tmp_path / "new" / "deeper" / "out.csv", inputs=[tmp_path / "in.csv"])
     cases = [
         (tmp_path / "folder", {}, "it is a folder"),
         (tmp_path / "in.csv", {"inputs": [tmp_path / "in.csv"]}, "overwrite the input"),
-        (tmp_path / "model" / "q.md", {"inputs": [tmp_path / "model"]}, "overwrite the input"),
+        (tmp_path / "folder" / "q.md", {"inputs": [tmp_path / "folder"]}, "overwrite the input"),
         (tmp_path, {"inputs": [tmp_path / "in.csv"], "folder": True}, "is inside it"),
         (tmp_path / "afile" / "out.csv", {}, "is a file, not a folder"),
+        (tmp_path / "model" / "eval.json", {}, "inside the model folder"),
     ]
     for out, kwargs, message in cases:
         with pytest.raises(ThemesiftError, match=message):
@@ -354,3 +356,14 @@ def test_an_empty_first_sheet_says_only_the_first_is_read(tmp_path):
     wb.save(tmp_path / "two.xlsx")
     with pytest.raises(ThemesiftError, match="only the first sheet is read"):
         read_table(tmp_path / "two.xlsx")
+
+
+def test_xlsx_output_cuts_an_over_long_cell_visibly(tmp_path, caplog):
+    from themesift.io import XLSX_CELL_LIMIT, write_table
+
+    long = "word " * 9000  # 45,000 characters
+    with caplog.at_level(logging.WARNING):
+        write_table(pd.DataFrame({"text": [long, "short"]}), tmp_path / "t.xlsx")
+    cell = openpyxl.load_workbook(tmp_path / "t.xlsx").active["A2"].value
+    assert len(cell) == XLSX_CELL_LIMIT and cell.endswith("…")
+    assert "cut 1 cell" in caplog.text

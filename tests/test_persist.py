@@ -91,6 +91,7 @@ def _centroids(array) -> bytes:
         (lambda p: _edit_manifest(p, lambda m: m["settings"].update(unassigned_below="high")),
          "unassigned_below must be a number"),
         (lambda p: _edit_manifest(p, lambda m: m.update(embedder=None)), "TypeError"),
+        (lambda p: _edit_manifest(p, lambda m: m.update(training=None)), "'training' section"),
     ],
 )
 def test_a_consistent_but_wrong_model_is_a_clear_error(tmp_path, damage, message):
@@ -117,3 +118,17 @@ def test_resave_replaces_atomically(tmp_path):
     _save(path)
     assert load_model(path).themes[1].label == "stealth cuts"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]
+
+
+def test_never_replaces_a_folder_that_only_looks_like_a_model(tmp_path):
+    web = tmp_path / "webapp"
+    web.mkdir()
+    (web / "manifest.json").write_text('{"name": "my-webapp"}')
+    (web / "index.html").write_text("<html>")
+    with pytest.raises(ThemesiftError, match="not a themesift model"):
+        _save(web)
+    model = _save(tmp_path / "m")
+    (model / "NOTES.txt").write_text("my notes on these themes")
+    with pytest.raises(ThemesiftError, match=r"files themesift did not write \(NOTES.txt\)"):
+        _save(model)
+    assert (web / "index.html").exists() and (model / "NOTES.txt").exists()

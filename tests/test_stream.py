@@ -276,3 +276,23 @@ def test_dask_refuses_to_replace_a_foreign_folder(export, tmp_path):
     with pytest.raises(ThemesiftError, match="folder named"):
         run_dask(job(export, tmp_path / "out.xlsx"), None, WordHashEmbedder())  # type: ignore
     assert (out / "precious.txt").exists()
+
+
+def test_bad_input_after_committed_chunks_leaves_no_parts(export, tmp_path):
+    df = read(export)
+    df.loc[150, "rid"] = "r3"  # a duplicate id in a late chunk: the file itself must change
+    bad = tmp_path / "bad.csv"
+    df.to_csv(bad, index=False)
+    out = tmp_path / "t.csv"
+    with pytest.raises(ThemesiftError, match="duplicate id 'r3'"):
+        stream.run(job(bad, out), make_tagger(), model_sha256="m")
+    assert not parts_dir(out).exists() and not out.exists()
+
+
+def test_a_hand_edited_journal_is_not_resumed(export, tmp_path):
+    out = tmp_path / "t.csv"
+    parts_dir(out).mkdir()
+    (parts_dir(out) / "journal.json").write_text(
+        json.dumps({"format": stream.FORMAT, "parts": [{"rows": "abc"}]}))
+    with pytest.raises(ThemesiftError, match="not a themesift parts folder"):
+        stream.run(job(export, out), make_tagger(), model_sha256="m", resume=True)

@@ -19,6 +19,7 @@ from themesift.tables import assignments_frame, build_quote_bank, themes_frame
 from themesift.types import CleaningReport, ThemesiftError
 
 log = logging.getLogger(__name__)
+MAX_CHUNK = 10_000_000  # rows per chunk; memory grows with it
 
 
 @dataclass(frozen=True)
@@ -111,8 +112,8 @@ def tag_file(
     from themesift.io import peek_table
     from themesift.stream import TagJob
 
-    if chunksize < 1:
-        raise ThemesiftError("--chunk-size must be at least 1")
+    if not 1 <= chunksize <= MAX_CHUNK:
+        raise ThemesiftError(f"--chunk-size must be from 1 to {MAX_CHUNK:,}")
     if engine not in ("local", "dask"):
         raise ThemesiftError(f"unknown engine '{engine}'; choose local or dask")
     if resume and engine == "dask":

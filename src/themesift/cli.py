@@ -185,6 +185,8 @@ def main() -> None:
     except ThemesiftError as exc:
         _fail(str(exc))
     except typer.TyperException as exc:  # usage errors: a missing option, a bad value
+        if not exc.format_message().strip():  # no arguments at all: the help was shown
+            sys.exit(2)
         _fail(_usage(exc))
     except (typer.Abort, KeyboardInterrupt):
         code = 130

@@ -17,6 +17,17 @@ _KIND = {(bool,): "true or false", (str,): "text", (Real,): "a number",
          (Integral,): "a whole number"}
 
 
+_RANGES = (  # (setting, lowest, highest) allowed
+    ("batch_size", 1, 4096), ("max_themes", 1, MAX_REQUESTED_THEMES),
+    ("small_corpus", 0, 10**9), ("random_state", 0, 2**32 - 1),
+    ("unassigned_below", -1.0, 1.0), ("secondary_min", -1.0, 1.0),
+    ("secondary_margin", 0.0, 2.0), ("confidence_temperature", 1e-3, 10.0),
+    ("stability_resamples", 0, 100), ("stability_max_comments", 10, 10**7),
+    ("n_keywords", 1, 100), ("n_label_suggestions", 1, 50), ("quotes_per_theme", 1, 1000),
+    ("mmr_diversity", 0.0, 1.0),
+)
+
+
 @dataclass(frozen=True)
 class Config:
     # Cleaning
@@ -59,11 +70,10 @@ class Config:
         if self.n_themes is not None and not 1 <= self.n_themes <= MAX_REQUESTED_THEMES:
             raise ThemesiftError(f"the number of themes (--themes) must be 1 to "
                                  f"{MAX_REQUESTED_THEMES}, not {self.n_themes}")
-        for name in ("batch_size", "max_themes", "n_keywords", "quotes_per_theme"):
-            if getattr(self, name) < 1:
-                raise ThemesiftError(f"setting {name} must be at least 1")
-        if self.stability_resamples < 0 or self.stability_max_comments < 1:
-            raise ThemesiftError("stability settings must not be negative")
+        for name, low, high in _RANGES:
+            if not low <= getattr(self, name) <= high:
+                raise ThemesiftError(f"setting {name} must be from {low} to {high}, "
+                                     f"not {getattr(self, name)}")
 
     def with_(self, **changes: Any) -> Config:
         known = {f.name for f in fields(self)}
@@ -83,7 +93,10 @@ class Config:
     @classmethod
     def from_toml(cls, path: Path) -> Config:
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
+            data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ThemesiftError(f"cannot read settings file {path}: {exc}") from None
-        return cls().with_(**data.get("themesift", data))
+        section = data.get("themesift", data)
+        if not isinstance(section, dict):
+            raise ThemesiftError(f"settings file {path}: [themesift] must be a table of settings")
+        return cls().with_(**section)

@@ -33,6 +33,9 @@ from themesift.types import Corpus, ThemesiftError
 log = logging.getLogger(__name__)
 
 
+MIN_PER_GROUP = 5  # coded comments a --per group needs to be measured
+
+
 @dataclass(frozen=True)
 class GroupResult:
     """One analysis (the whole file, or one value of the ``per`` column)."""
@@ -101,7 +104,8 @@ def evaluate_corpus(
     """Analyse ``corpus`` (or each group of ``per_values``) and compare with ``codes``.
 
     Returns the overall agreement, one result per analysed group and the
-    groups skipped for having no coded or no substantive comments.
+    groups skipped for having no substantive comments or, with ``per_values``,
+    fewer than ``MIN_PER_GROUP`` coded ones (a theme per comment would score 1.0).
     """
     config = config or Config()
     if len(codes) != len(corpus):
@@ -115,7 +119,8 @@ def evaluate_corpus(
     for value in sorted(set(values)):
         rows = [i for i, v in enumerate(values) if v == value]
         group_codes = [codes[i] for i in rows]
-        if not any(group_codes):
+        if sum(map(bool, group_codes)) < (MIN_PER_GROUP if per_values is not None else 1):
+            log.warning("skipping %r: fewer than %d coded comments", value, MIN_PER_GROUP)
             skipped.append(value)
             continue
         try:
@@ -154,7 +159,7 @@ def evaluate_file(
                                          text_col)
     group_cols = [label_col, *([per] if per and per != label_col else [])]
     corpus = corpus_from_frame(df, text_col=text_col, id_col=id_col, group_cols=group_cols,
-                               source=Path(path).name)
+                               source=Path(path).name, output=False)
     if multi_label_sep == "":
         raise ThemesiftError("--multi-label-sep must not be empty")
     codes = parse_codes(corpus.groups[label_col], multi_label_sep)

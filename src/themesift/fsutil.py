@@ -75,6 +75,19 @@ def check_writable(out: str | os.PathLike[str], *, inputs: Sequence[str | os.Pat
     if out.is_dir() and not folder:
         raise ThemesiftError(f"cannot write {out}: it is a folder")
     target = out.resolve()
+    parent = target.parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise ThemesiftError(f"cannot write {out}: {parent} is a file, not a folder")
+    if not folder and (target.parent / "manifest.json").is_file():
+        from themesift.persist import is_model_folder
+
+        if is_model_folder(target.parent):
+            raise ThemesiftError(f"will not write {out}: it is inside the model folder "
+                                 f"{out.parent}; choose another --out")
+    if out.is_file() and not os.access(out, os.W_OK):
+        raise ThemesiftError(f"will not replace {out}: the file is read-only")
     for given in inputs:
         src = Path(given).resolve()
         if target == src or src in target.parents:
@@ -83,10 +96,5 @@ def check_writable(out: str | os.PathLike[str], *, inputs: Sequence[str | os.Pat
         if folder and target in src.parents:
             raise ThemesiftError(f"will not write {out}: the input {given} is inside it; "
                                  "choose another --out")
-    parent = target.parent
-    while not parent.exists():
-        parent = parent.parent
-    if not parent.is_dir():
-        raise ThemesiftError(f"cannot write {out}: {parent} is a file, not a folder")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise ThemesiftError(f"cannot write {out}: no permission to write in {parent}")

@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 
 SUPPORTED = (".csv", ".tsv", ".txt", ".xlsx", ".parquet", ".jsonl", ".json")
 MAX_BYTES = 2 * 1024**3
+XLSX_CELL_LIMIT = 32_767  # characters Excel keeps in a cell
 _TEXT = (".csv", ".tsv", ".txt")
 
 
@@ -86,10 +87,25 @@ def corpus_from_frame(
     id_col: str | None = None,
     group_cols: Sequence[str] = (),
     source: str = "",
+    output: bool = True,
 ) -> Corpus:
-    """Build a Corpus from a DataFrame (read from a file or uploaded in the app)."""
+    """Build a Corpus from a DataFrame (read from a file or uploaded in the app).
+
+    ``output=False``: the group columns are only read (evaluate's codes), never written
+    beside the output columns, so they may share those names.
+    """
     _require(df, [text_col, *([id_col] if id_col else []), *group_cols], source)
+    if output:
+        check_group_names(group_cols)
     return _corpus(df, text_col, id_col, group_cols, source, offset=0, seen={})
+
+
+def check_group_names(group_cols: Sequence[str]) -> None:
+    """Group columns are written beside the output columns: they may not reuse a name."""
+    for col in group_cols:
+        if col in OUTPUT_COLUMNS:
+            raise ThemesiftError(f"group column '{col}' has the name of an output column "
+                                 f"({', '.join(OUTPUT_COLUMNS)}); rename it in the file")
 
 
 def iter_chunks(
@@ -115,6 +131,7 @@ def iter_chunks(
             break
         if first:
             _require(df, wanted, p.name)
+            check_group_names(group_cols)
             first = False
         for col in set(wanted) - set(df.columns):  # a later JSONL chunk may lack a key
             df[col] = np.nan
@@ -334,10 +351,6 @@ def _corpus(
         return tuple(v if type(v) is str else c if isinstance(c := _cell(v), str) else ""
                      for v in df[col].tolist())
 
-    for col in group_cols:
-        if col in OUTPUT_COLUMNS:
-            raise ThemesiftError(f"group column '{col}' has the name of an output column "
-                                 f"({', '.join(OUTPUT_COLUMNS)}); rename it in the file")
     if id_col is None:
         ids = tuple(f"row-{offset + i}" for i in range(1, len(df) + 1))
     else:
@@ -364,18 +377,24 @@ def _write_xlsx(df: pd.DataFrame, tmp: Path) -> None:
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet()
     ws.append([str(c) for c in df.columns])
+    cut = 0
     for row in df.itertuples(index=False, name=None):
         cells = []
         for value in row:
             if not isinstance(value, (int, float, np.number)) or pd.isna(value):
                 value = _cell(value)
                 value = ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else None
+                if isinstance(value, str) and len(value) > XLSX_CELL_LIMIT:
+                    value, cut = value[: XLSX_CELL_LIMIT - 1] + "…", cut + 1
             cell = WriteOnlyCell(ws, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"
             cells.append(cell)
         ws.append(cells)
     wb.save(tmp)
+    if cut:
+        logger.warning("cut %d cell(s) to Excel's limit of %d characters (ending '…'); "
+                       "write .csv or .parquet to keep the whole text", cut, XLSX_CELL_LIMIT)
 
 
 _WRITERS: dict[str, Callable[[pd.DataFrame, Path], None]] = {

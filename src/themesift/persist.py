@@ -77,12 +77,32 @@ class SavedModel:
 REQUIRED_FILES = {"centroids.safetensors", "quotes.csv"}
 
 
+MODEL_FILES = {"manifest.json", "centroids.safetensors", "quotes.csv", "themes.csv",
+               "assignments.csv"}
+
+
+def is_model_folder(path: Path) -> bool:
+    """Whether ``path`` holds a themesift manifest (not merely a file of that name)."""
+    try:
+        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(manifest, dict) and manifest.get("format") == FORMAT
+
+
 def check_model_target(path: Path) -> None:
-    """A model folder may replace an earlier model, never a file or another folder."""
+    """A model folder may replace an earlier model, never a file, another folder, or
+    files a person put in a model folder."""
     if path.exists() and not path.is_dir():
         raise ThemesiftError(f"cannot save the model: {path} exists and is not a folder")
-    if path.is_dir() and any(path.iterdir()) and not (path / "manifest.json").exists():
+    if not path.is_dir() or not any(path.iterdir()):
+        return
+    if not is_model_folder(path):
         raise ThemesiftError(f"will not overwrite {path}: it is not empty and not a themesift model")
+    foreign = sorted(p.name for p in path.iterdir() if p.name not in MODEL_FILES)
+    if foreign:
+        raise ThemesiftError(f"will not overwrite {path}: it holds files themesift did not write "
+                             f"({', '.join(foreign[:3])}); move them or choose another --out")
 
 
 def save_model(
@@ -161,6 +181,9 @@ def load_model(path: str | Path) -> SavedModel:
         raise _bad(path, "manifest.json is not a themesift manifest")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise _bad(path, f"format version {manifest.get('format_version')} is not supported")
+    training = manifest.get("training", {})
+    if not isinstance(training, dict) or not isinstance(training.get("cleaning", {}), dict):
+        raise _bad(path, "manifest.json has a damaged 'training' section")
     files = manifest.get("files")
     if not isinstance(files, dict) or not REQUIRED_FILES <= files.keys():
         raise _bad(path, "manifest.json does not list the checksums of its files")

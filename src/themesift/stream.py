@@ -128,7 +128,9 @@ def run(job: TagJob, tagger: ChunkTagger, *, model_sha256: str, resume: bool = F
             done += len(corpus)
             report("tag", done, max(total, done))
     except BaseException as exc:
-        if journal.rows == 0:  # nothing to resume: leave no OUT.parts/ behind
+        if journal.rows == 0 or isinstance(exc, ThemesiftError):
+            # Nothing to resume, or bad input that must change first (and a changed
+            # input cannot be resumed): leave no OUT.parts/ behind.
             shutil.rmtree(journal.folder, ignore_errors=True)
         elif isinstance(exc, KeyboardInterrupt):
             log.warning("interrupted: %d rows are committed in %s; run the same command with "
@@ -210,7 +212,13 @@ class _Journal:
             data = json.loads((folder / JOURNAL).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return None
+        parts = data.get("parts", [])
+        if not isinstance(parts, list) or not all(
+                isinstance(p, dict) and type(p.get("rows")) is int for p in parts):
+            return None  # hand-edited or damaged: not a parts folder to resume from
+        return data
 
     def commit(self, index: int, chunk: TaggedChunk) -> None:
         name = f"part-{index:05d}.parquet"
