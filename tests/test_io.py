@@ -367,3 +367,10 @@ def test_xlsx_output_cuts_an_over_long_cell_visibly(tmp_path, caplog):
     cell = openpyxl.load_workbook(tmp_path / "t.xlsx").active["A2"].value
     assert len(cell) == XLSX_CELL_LIMIT and cell.endswith("…")
     assert "cut 1 cell" in caplog.text
+
+
+def test_blank_lines_before_the_header_are_skipped(tmp_path):
+    path = tmp_path / "blank.csv"
+    path.write_text("\n\nid,text\n1,Parking is far too expensive\n2,Lovely staff\n")
+    df = read_table(path)
+    assert list(df.columns) == ["id", "text"] and df["text"].tolist()[0].startswith("Parking")

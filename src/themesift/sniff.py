@@ -71,7 +71,7 @@ def _detect_encoding(sample: bytes, complete: bool) -> str:
 
 
 def _delimiter(text: str, ext: str) -> str:
-    header = text.split("\n", 1)[0]
+    header = next((line for line in text.splitlines() if line.strip()), "")  # pandas skips blanks
     if ext == ".tsv" and "\t" in header:
         return "\t"
     try:
