@@ -257,3 +257,21 @@ def test_every_string_cell_is_neutralised(tmp_path: Path) -> None:
                 if isinstance(cell.value, str) and cell.value[:1] in "=+-@":
                     pytest.fail(f"{sheet.title}!{cell.coordinate} = {cell.value!r}")
     assert wb["About"]["B1"].value == "'=title"
+
+
+def test_markdown_shows_respondents_words_literally() -> None:
+    import html as html_module
+
+    from markdown_it import MarkdownIt  # comes with rich
+
+    from themesift.export import md_text
+
+    words = ["#1 issue is parking", "*never* seen a_b", "<b>bold</b> [link](http://x)",
+             "- staff rude\n1. first\n2) second", "+44 7700 900000", "C:\\temp `code`"]
+    for text in words:
+        html = MarkdownIt("commonmark").render(f"> {md_text(text)}")
+        for tag in ("<h1", "<em", "<strong", "<a ", "<b>", "<ul", "<ol", "<code"):
+            assert tag not in html, (text, html)
+        plain = html.replace("<blockquote>", "").replace("</blockquote>", "")
+        plain = html_module.unescape(plain.replace("<p>", "").replace("</p>", ""))
+        assert " ".join(plain.split()) == " ".join(text.split()), (text, html)
