@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="themesift", page_icon="🧵", layout="wide")
 shell.apply_pending()
-state.keep_widgets()
 st.sidebar.title("themesift")
 store = shell.choose_project(ROOT)
+state.keep_widgets(store.name if store else None)  # per project, across pages
 page = st.sidebar.radio("Page", shell.PAGES if store else ("Data",), key="page")
 if store:
     st.query_params.update(project=store.name, page=page)

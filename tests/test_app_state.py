@@ -132,6 +132,37 @@ def test_the_move_prompt_counts_the_duplicates_that_move_too() -> None:
     from themesift.ui.theme_page import move_prompt
 
     texts = pd.Series([7, 7, 7, 3, 5])  # text 7 was written three times
-    assert move_prompt([7], texts) == "Move 1 selected comment and 2 duplicates of them to"
+    assert move_prompt([7], texts) == "Move 1 selected comment and 2 duplicates of it to"
     assert move_prompt([7, 7], texts) == "Move 2 selected comments and 1 duplicate of them to"
     assert move_prompt([3, 5], texts) == "Move 2 selected comments to"
+
+
+def test_choices_and_the_replace_tick_stay_with_their_project(at: AppTest, folder: Path) -> None:
+    analysis, session = hcsa_analysis()
+    create_project(folder / "other.sqlite", analysis, nlp=session.nlp, embed=session.embed)
+    themes = view_of(folder).themes
+    edit_page(at).multiselect(key="edit_merge_themes").set_value([t.id for t in themes[:2]])
+    at.text_input(key="edit_merge_label").set_value("Meant for sample").run()
+    goto(at, "Export").checkbox(key="export_replace").check().run()
+    goto(at, "Theme").text_input(key="theme_search").set_value("cut").run()
+    at.sidebar.selectbox(key="project").set_value("other").run()
+    no_trouble(at)
+    assert at.text_input(key="theme_search").value == ""
+    goto(at, "Export")
+    assert at.checkbox(key="export_replace").value is False
+    edit_page(at)
+    assert at.multiselect(key="edit_merge_themes").value == []
+    assert at.text_input(key="edit_merge_label").value == ""
+
+
+def test_a_theme_changed_in_another_tab_is_not_acted_on_unseen(folder: Path) -> None:
+    themes = view_of(folder).themes
+    target, other = themes[1], themes[2]
+    tab1 = edit_page(AppTest.from_file(str(APP), default_timeout=TIMEOUT).run())
+    tab2 = edit_page(AppTest.from_file(str(APP), default_timeout=TIMEOUT).run())
+    tab2.selectbox(key="edit_delete_theme").set_value(target.id).run()
+    tab1.multiselect(key="edit_merge_themes").set_value([target.id, other.id])
+    tab1.button(key="edit_merge_go").click().run()  # the target grows (or takes the other)
+    tab2.button(key="edit_delete_go").click().run()
+    assert [w.value for w in tab2.warning] == [LOST]
+    assert view_of(folder).version == 2

@@ -56,7 +56,7 @@ def _rename(view: View, on_edit: EditFn, key: str) -> None:
 def _merge(view: View, on_edit: EditFn, key: str) -> None:
     with st.expander("Merge themes"):
         names = {t.id: f"{t.label} ({t.size})" for t in view.themes}
-        forget_stale(f"{key}_themes", list(names), many=True)
+        forget_stale(f"{key}_themes", names, many=True)
         chosen = st.multiselect("Themes to merge (two or more)", list(names),
                                 format_func=lambda i: names[i], key=f"{key}_themes")
         label = st.text_input("Label for the merged theme (optional)", key=f"{key}_label",

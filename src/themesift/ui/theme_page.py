@@ -24,7 +24,7 @@ def pick_theme(view: View, *, key: str, label: str = "Theme") -> int | None:
         return None
     ids = [t.id for t in view.themes]
     names = {t.id: f"{t.label} ({t.size})" for t in view.themes}
-    forget_stale(key, ids)
+    forget_stale(key, names)
     return int(st.selectbox(label, ids, format_func=lambda i: names[i], key=key))
 
 
@@ -49,7 +49,8 @@ def move_prompt(selected: list[int], theme_texts: pd.Series) -> str:
     picked = len(selected)
     extra = int(theme_texts.isin(selected).sum()) - picked
     return f"Move {picked} selected comment{'s' if picked != 1 else ''}" + (
-        f" and {extra} duplicate{'s' if extra != 1 else ''} of them" if extra > 0 else "") + " to"
+        f" and {extra} duplicate{'s' if extra != 1 else ''} of {'it' if picked == 1 else 'them'}"
+        if extra > 0 else "") + " to"
 
 
 def render_theme(view: View, comments: Callable[[int], pd.DataFrame], *, key: str = "theme",
