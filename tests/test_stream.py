@@ -22,7 +22,7 @@ from themesift import stream
 from themesift.config import Config
 from themesift.stream import TagJob, parts_dir
 from themesift.tagger import ChunkTagger
-from themesift.types import FloatArray, Theme, ThemesiftError
+from themesift.types import OUTPUT_COLUMNS, FloatArray, Theme, ThemesiftError
 
 cloudpickle.register_pickle_by_value(sys.modules[__name__])  # Dask workers cannot import tests
 
@@ -98,6 +98,7 @@ def test_output_does_not_depend_on_chunk_size(export, tmp_path):
     df = outs[0]
     assert list(df.columns) == ["id", "site", "status", "duplicate", "primary_theme",
                                 "primary_label", "confidence", "all_themes", "all_labels", "text"]
+    assert list(df.columns) == ["id", "site", *OUTPUT_COLUMNS[1:]]  # the names groups may not take
     assert df["id"].tolist() == [f"r{i}" for i in range(200)]
     assert "[EMAIL]" in " ".join(df["text"]) and "a.b@example.com" not in " ".join(df["text"])
 

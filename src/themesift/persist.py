@@ -74,11 +74,8 @@ class SavedModel:
         return tuple(self.manifest.get("training", {}).get("group_cols", []))
 
 
-REQUIRED_FILES = {"centroids.safetensors", "quotes.csv"}
-
-
-MODEL_FILES = {"manifest.json", "centroids.safetensors", "quotes.csv", "themes.csv",
-               "assignments.csv"}
+REQUIRED_FILES = {"centroids.safetensors", "quotes.csv"}  # load_model reads these
+MODEL_FILES = {"manifest.json", *REQUIRED_FILES, "themes.csv", "assignments.csv"}
 
 
 def is_model_folder(path: Path) -> bool:
@@ -98,7 +95,8 @@ def check_model_target(path: Path) -> None:
     if not path.is_dir() or not any(path.iterdir()):
         return
     if not is_model_folder(path):
-        raise ThemesiftError(f"will not overwrite {path}: it is not empty and not a themesift model")
+        raise ThemesiftError(f"will not overwrite {path}: it is not empty and not a "
+                             "themesift model")
     foreign = sorted(p.name for p in path.iterdir() if p.name not in MODEL_FILES)
     if foreign:
         raise ThemesiftError(f"will not overwrite {path}: it holds files themesift did not write "

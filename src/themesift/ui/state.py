@@ -20,8 +20,9 @@ KEPT = ("theme_pick", "theme_search",
 # Never carried to another project (a ticked "Replace" must be ticked for that project).
 RESET = ("export_replace", "theme_nquotes")
 
-LOST = ("The theme you had chosen no longer exists (an edit, perhaps in another tab, removed "
-        "it). Nothing was changed: check the choice above and click again.")
+LOST = ("The theme you had chosen was changed or removed since this page was drawn (by an "
+        "edit, perhaps in another tab). Nothing was changed: check the choice above and click "
+        "again.")
 
 
 def keep_widgets(project: str | None, keys: Iterable[str] = KEPT) -> None:
