@@ -1,13 +1,14 @@
 # themesift: two commands set up a fresh machine.
 #   make run   installs into .venv and opens the app on the bundled sample
-#   make test  installs if needed and runs the whole test suite
+#   make test  installs if needed, then lints (ruff), type-checks (mypy --strict) and
+#              runs the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run test install browser-deps bench bench-app clean
+.PHONY: run test check install browser-deps bench bench-app clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +37,12 @@ run: install
 	  --server.port $(PORT) --browser.gatherUsageStats false \
 	  --server.maxUploadSize 100 --client.toolbarMode viewer
 
-test: install browser-deps
+# The static checks alone (seconds): ruff's rules and mypy's strict mode, as pyproject sets them.
+check: install
+	$(BIN)/ruff check src app.py tests
+	$(BIN)/mypy
+
+test: check browser-deps
 	HF_HUB_OFFLINE=1 $(BIN)/pytest
 
 bench: install

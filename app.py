@@ -7,8 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from themesift.edits import Move
-from themesift.store import list_projects
+from themesift.project import Move, list_projects
 from themesift.ui import cache, shell, state
 from themesift.ui.data_page import render_new_analysis, render_report
 from themesift.ui.edit_page import render_edit
@@ -32,7 +31,7 @@ with shell.guard():
     shell.show_flash()
     view = cache.current_view(store) if store else None
     if view:
-        n = len(view.active_edits())
+        n = len(view.edits_in_effect)
         st.sidebar.caption(f"Version {view.version} · {n} edit{'' if n == 1 else 's'} in effect")
         key = (str(store.path), view.base.uid, view.version)
     if page == "Data":

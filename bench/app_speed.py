@@ -32,10 +32,9 @@ NAME = "nhs-10k"
 
 def build(csv: Path, folder: Path) -> Path:
     from themesift.config import Config
-    from themesift.io import load_corpus
+    from themesift.ingest import load_corpus
     from themesift.pipeline import Session, analyse
-    from themesift.project import create_project
-    from themesift.store import project_path
+    from themesift.project import create_project, project_path
 
     path = project_path(NAME, folder)
     if path.exists():
@@ -63,8 +62,7 @@ def timed(fn: Callable[[], object], runs: int = 1) -> list[float]:
 def app_timings(runs: int) -> dict[str, list[float]]:
     from streamlit.testing.v1 import AppTest
 
-    from themesift.project import build_view, load_base
-    from themesift.store import ProjectStore, project_path
+    from themesift.project import ProjectStore, build_view, load_base, project_path
     from themesift.types import UNASSIGNED
     from themesift.ui.theme_page import rows_key
 
@@ -158,12 +156,18 @@ def app_timings(runs: int) -> dict[str, list[float]]:
 
 
 def direct_timings(runs: int) -> dict[str, list[float]]:
-    from themesift.edits import Rename
-    from themesift.project import apply_edit, build_view, load_base, undo
-    from themesift.store import ProjectStore, project_path
+    from themesift.project import (
+        ProjectStore,
+        Rename,
+        apply_edit,
+        build_view,
+        load_base,
+        project_path,
+        undo,
+    )
     from themesift.ui.cache import MemoEmbed
-    from themesift.ui.frames import comments_frame
     from themesift.ui.export_page import quote_bank_bytes, tagged_csv_bytes
+    from themesift.ui.frames import comments_frame
     from themesift.ui.map_page import hover_texts, map_figure
 
     store = ProjectStore(project_path(NAME))
@@ -212,8 +216,7 @@ def main() -> None:
     os.environ["THEMESIFT_SAMPLE"] = "none"
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     path = build(args.csv, args.projects)
-    from themesift.project import build_view, load_base
-    from themesift.store import ProjectStore
+    from themesift.project import ProjectStore, build_view, load_base
 
     store = ProjectStore(path)
     v = build_view(load_base(store), store)

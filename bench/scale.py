@@ -128,7 +128,7 @@ def fresh_cache(work: Path, fast_model: Path, name: str) -> Path:
 
 
 def job_build(folder: str) -> None:
-    from themesift.embed_fast import build
+    from themesift.embed.fast import build
 
     build(Path(folder))
 
@@ -137,7 +137,7 @@ def job_analyse(data: str, label_col: str, sep: str, embedder: str, out: str, re
                 ) -> None:
     from themesift.api import analyse_file, save_analysis
     from themesift.config import Config
-    from themesift.metrics import agreement, parse_codes
+    from themesift.evaluate import agreement, parse_codes
 
     stages: dict[str, list[float]] = {}  # stage -> [first, last] progress call, s from start
 
@@ -162,7 +162,7 @@ def job_bertopic(data: str, label_col: str, sep: str, result: str) -> None:
     from bertopic import BERTopic
     from sentence_transformers import SentenceTransformer
 
-    from themesift.metrics import agreement, parse_codes
+    from themesift.evaluate import agreement, parse_codes
     from themesift.types import UNASSIGNED
 
     docs = pd.read_csv(data, dtype=str, keep_default_na=False)["text"].tolist()

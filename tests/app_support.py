@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from themesift.project import View, build_view, load_base
-from themesift.store import ProjectStore
+from themesift.project.project import View, build_view, load_base
+from themesift.project.store import ProjectStore
 
 ROOT = Path(__file__).resolve().parents[1]
 HCSA = ROOT / "data" / "hcsa_stp_2017_quotes.csv"
@@ -26,7 +26,7 @@ APP = ROOT / "app.py"
 @functools.lru_cache(maxsize=1)
 def hcsa_analysis():  # type: ignore[no-untyped-def]
     from themesift.config import Config
-    from themesift.io import load_corpus
+    from themesift.ingest.read import load_corpus
     from themesift.pipeline import Session, analyse
 
     corpus, _ = load_corpus(HCSA, text_col="text", id_col="id", group_cols=["report_theme"])
@@ -36,7 +36,7 @@ def hcsa_analysis():  # type: ignore[no-untyped-def]
 
 @functools.lru_cache(maxsize=1)
 def template_project() -> Path:
-    from themesift.project import create_project
+    from themesift.project.project import create_project
 
     analysis, session = hcsa_analysis()
     path = Path(tempfile.mkdtemp(prefix="themesift-template-")) / "sample.sqlite"

@@ -61,4 +61,4 @@ def rename_first_theme(driver: Driver, label: str) -> None:
     type_into(driver, "New label", label)
     click_button(driver, "Rename")
     wait(driver, 120).until(ec.presence_of_element_located(
-        (By.XPATH, f"//div[@data-testid='stAlertContentSuccess'][contains(., 'Saved')]")))
+        (By.XPATH, "//div[@data-testid='stAlertContentSuccess'][contains(., 'Saved')]")))

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from themesift.config import Config
-from themesift.types import ThemesiftError
+from themesift.errors import ThemesiftError
 
 
 def test_defaults_and_numpy_numbers_are_accepted() -> None:

@@ -8,7 +8,7 @@ import pytest
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 from themesift.api import analyse_file, save_analysis, tag_file
-from themesift.persist import load_model
+from themesift.model.persist import load_model
 from themesift.types import UNASSIGNED, Status
 
 pytestmark = pytest.mark.slow

@@ -12,7 +12,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from themesift.types import ThemesiftError
+from themesift.config import Config
+from themesift.errors import ThemesiftError
+from themesift.progress import RichProgress
+from themesift.types import Analysis
 
 app = typer.Typer(
     add_completion=False,
@@ -29,15 +32,11 @@ GroupCol = Annotated[Optional[list[str]], typer.Option("--group-col", help="Colu
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
 
 
-def _progress(quiet: bool):  # type: ignore[no-untyped-def]
-    from themesift.progress import RichProgress
-
+def _progress(quiet: bool) -> RichProgress:
     return RichProgress(disable=quiet or not sys.stderr.isatty(), console=err)
 
 
-def _settings(settings: Path | None, **changes: object):  # type: ignore[no-untyped-def]
-    from themesift.config import Config
-
+def _settings(settings: Path | None, **changes: object) -> Config:
     base = Config.from_toml(settings) if settings else Config()
     return base.with_(**{k: v for k, v in changes.items() if v is not None})
 
@@ -55,21 +54,21 @@ def analyse(
     quiet: Quiet = False,
 ) -> None:
     """Find themes in FILE; print them and write themes.csv, assignments.csv and the model."""
-    from themesift.api import analyse_file, check_model_out, save_analysis
+    from themesift.api import analyse_file, check_model_out
 
     config = _settings(settings, n_themes=themes, embedder=embedder)
     check_model_out(out_dir, inputs=(file,))
     with _progress(quiet) as progress:
-        loaded = analyse_file(file, text_col=text_col, id_col=id_col,
+        result = analyse_file(file, text_col=text_col, id_col=id_col,
                               group_cols=group_col or (), config=config, progress=progress)
-        save_analysis(loaded.analysis, out_dir)
-    for note in loaded.notes:
+        result.save(out_dir)
+    for note in result.notes:
         err.print(f"[yellow]note:[/] {note}")
-    _print_report(loaded.analysis)
+    _print_report(result.analysis)
     out.print(f"Wrote the model, themes.csv and assignments.csv to {out_dir}/")
 
 
-def _print_report(analysis) -> None:  # type: ignore[no-untyped-def]
+def _print_report(analysis: Analysis) -> None:
     r = analysis.cleaned.report
     red = ", ".join(f"{k.lower()} {v}" for k, v in r.redactions.items() if v) or "none"
     out.print(
@@ -152,14 +151,12 @@ def evaluate(
     quiet: Quiet = False,
 ) -> None:
     """Find themes in FILE and measure their agreement with the human codes in it."""
-    from themesift.evaluate import evaluate_file, write_json
-    from themesift.evaluate_view import evaluation_table
+    from themesift.api import check_output, evaluate_file
+    from themesift.evaluate import evaluation_table, write_json
 
     config = _settings(settings, n_themes=themes)
     if json_out:
-        from themesift.fsutil import check_writable
-
-        check_writable(json_out, inputs=(file,))
+        check_output(json_out, inputs=(file,))
     with _progress(quiet) as progress:
         result, notes = evaluate_file(file, label_col=label_col, text_col=text_col, id_col=id_col,
                                       multi_label_sep=multi_label_sep, per=per, config=config,

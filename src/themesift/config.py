@@ -9,8 +9,7 @@ from numbers import Integral, Real
 from pathlib import Path
 from typing import Any
 
-from themesift.types import ThemesiftError
-
+from themesift.errors import ThemesiftError
 
 MAX_REQUESTED_THEMES = 200  # asked-for themes; more is slow and no longer a readable report
 _KIND = {(bool,): "true or false", (str,): "text", (Real,): "a number",
@@ -65,7 +64,7 @@ class Config:
                 kind.removesuffix(" | None"), (Integral,))
             if not isinstance(value, want) or (isinstance(value, bool) and want != (bool,)):
                 raise ThemesiftError(f"setting {f.name} must be {_KIND[want]}, not {value!r}")
-            if want == (Real,) and not math.isfinite(value):
+            if want == (Real,) and isinstance(value, Real) and not math.isfinite(value):
                 raise ThemesiftError(f"setting {f.name} must be a finite number")
         if self.n_themes is not None and not 1 <= self.n_themes <= MAX_REQUESTED_THEMES:
             raise ThemesiftError(f"the number of themes (--themes) must be 1 to "
@@ -80,7 +79,7 @@ class Config:
         unknown = set(changes) - known
         if unknown:
             raise ThemesiftError(f"unknown setting(s): {', '.join(sorted(unknown))}")
-        return replace(self, **{k: v for k, v in changes.items()})
+        return replace(self, **changes)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

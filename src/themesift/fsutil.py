@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from themesift.types import ThemesiftError
+from themesift.errors import ThemesiftError
 
 
 def _umask() -> int:
@@ -69,7 +69,8 @@ def check_writable(out: str | os.PathLike[str], *, inputs: Sequence[str | os.Pat
     """Before any work: refuse an output that cannot be written or would destroy an input.
 
     ``inputs`` are files or folders (a model) the run reads; ``out`` may not be one of
-    them, lie inside one, or (a ``folder`` output) contain one.
+    them, lie inside one, or (a ``folder`` output) contain one.  (That a file is not
+    written inside a model folder is :func:`themesift.model.check_not_in_model`.)
     """
     out = Path(out)
     if out.is_dir() and not folder:
@@ -80,12 +81,6 @@ def check_writable(out: str | os.PathLike[str], *, inputs: Sequence[str | os.Pat
         parent = parent.parent
     if not parent.is_dir():
         raise ThemesiftError(f"cannot write {out}: {parent} is a file, not a folder")
-    if not folder and (target.parent / "manifest.json").is_file():
-        from themesift.persist import is_model_folder
-
-        if is_model_folder(target.parent):
-            raise ThemesiftError(f"will not write {out}: it is inside the model folder "
-                                 f"{out.parent}; choose another --out")
     if out.is_file() and not os.access(out, os.W_OK):
         raise ThemesiftError(f"will not replace {out}: the file is read-only")
     for given in inputs:

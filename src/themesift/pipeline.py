@@ -1,165 +1,67 @@
-"""The one place the stages are wired together: read -> clean -> embed -> themes -> quotes."""
+"""The one place the stages are wired together.
+
+read (:mod:`~themesift.ingest`) -> clean (:mod:`~themesift.clean`) -> embed
+(:mod:`~themesift.embed`) -> themes (:mod:`~themesift.themes`), and what is built
+on an analysis: a project (:mod:`~themesift.project`), a tagger for a saved model
+(:mod:`~themesift.tagging`), an evaluation (:mod:`~themesift.evaluate`).  The
+models (embedder, its cache, spaCy) are loaded here and only here; the stages
+receive them as collaborators.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from themesift.clean import clean_corpus, load_nlp
+from themesift.clean import clean_corpus, data_hash, distinct_texts, expand
 from themesift.config import Config
-from themesift.embed import EmbeddingCache, embed_texts, get_embedder
-from themesift.model import ThemeModel
-from themesift.ner_workers import default_workers
-from themesift.types import (
-    EMPTY,
-    NON_ANSWER,
-    UNASSIGNED,
-    Assignments,
-    CleanedCorpus,
-    Corpus,
-    Embedder,
-    FloatArray,
-    IntArray,
-    Quote,
-    Status,
-    Theme,
-    ThemesiftError,
-)
+from themesift.embed import Embedder, cache_for, embed_texts, get_embedder
+from themesift.errors import ThemesiftError
+from themesift.evaluate import Agreement, Codes, GroupResult, evaluate_corpus
+from themesift.model import SavedModel
+from themesift.nlp import default_workers, load_nlp
+from themesift.project import ProjectStore, create_project
+from themesift.tagging import ChunkTagger
+from themesift.themes import ThemeModel, make_quotes
+from themesift.types import Analysis, CleanedCorpus, Corpus, Embed, FloatArray, Progress
 
 log = logging.getLogger(__name__)
-
-# stage name, done, total
-Progress = Callable[[str, int, int], None]
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
     return None
 
 
-@dataclass(frozen=True)
-class Distinct:
-    """The distinct substantive texts of a cleaned corpus, in canonical order.
+class Embedding:
+    """The configured embedder with its cache: ``embedding(texts)`` gives unit vectors."""
 
-    ``row_of[i]`` is the row (of the corpus) shown for distinct text ``i``:
-    the row with the smallest id among those with that text.  ``source[r]``
-    is the distinct index of row ``r`` (-1 when not substantive).
-    """
+    def __init__(self, config: Config, progress: Progress | None = None) -> None:
+        report = progress or _no_progress
+        self.embedder: Embedder = get_embedder(
+            config.embedder, batch_size=config.batch_size,
+            progress=lambda d, t: report("embed", d, t),
+            build_progress=lambda d, t: report("build", d, t),
+        )
+        self.cache = cache_for(config.embedder)
 
-    texts: tuple[str, ...]
-    weights: IntArray
-    row_of: IntArray
-    source: IntArray
-
-
-def distinct_texts(cleaned: CleanedCorpus) -> Distinct:
-    """Group duplicates; choose a representative independent of row order."""
-    ids = cleaned.corpus.ids
-    groups: dict[int, list[int]] = {}
-    for r, st in enumerate(cleaned.status):
-        if st is Status.SUBSTANTIVE:
-            root = cleaned.duplicate_of[r] if cleaned.duplicate_of[r] >= 0 else r
-            groups.setdefault(root, []).append(r)
-    reps = [min(rows, key=lambda r: (cleaned.texts[r], ids[r])) for rows in groups.values()]
-    members = list(groups.values())
-    order = sorted(range(len(reps)), key=lambda g: (cleaned.texts[reps[g]], ids[reps[g]]))
-    source = np.full(len(cleaned), -1, dtype=np.int64)
-    for i, g in enumerate(order):
-        source[members[g]] = i
-    return Distinct(
-        texts=tuple(cleaned.texts[reps[g]] for g in order),
-        weights=np.array([len(members[g]) for g in order], dtype=np.int64),
-        row_of=np.array([reps[g] for g in order], dtype=np.int64),
-        source=source,
-    )
-
-
-def expand(cleaned: CleanedCorpus, source: IntArray, distinct: Assignments) -> Assignments:
-    """Per-row assignments from per-distinct-text assignments."""
-    n = len(cleaned)
-    primary = np.empty(n, dtype=np.int64)
-    confidence = np.zeros(n, dtype=np.float32)
-    themes: list[tuple[int, ...]] = []
-    for r in range(n):
-        d = int(source[r])
-        if d >= 0:
-            primary[r] = distinct.primary[d]
-            confidence[r] = distinct.confidence[d]
-            themes.append(distinct.themes[d])
-        else:
-            primary[r] = NON_ANSWER if cleaned.status[r] is Status.NON_ANSWER else EMPTY
-            themes.append(())
-    return Assignments(primary=primary, confidence=confidence, themes=tuple(themes))
-
-
-def data_hash(cleaned: CleanedCorpus) -> str:
-    """Order-independent hash of the texts a model was trained on."""
-    h = hashlib.sha256()
-    for t in sorted(cleaned.texts):
-        h.update(t.encode())
-        h.update(b"\0")
-    return h.hexdigest()
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """Everything ``analyse`` finds; ``themes`` are in id order (largest first)."""
-
-    cleaned: CleanedCorpus
-    assignments: Assignments
-    themes: tuple[Theme, ...]
-    quotes: Mapping[int, tuple[Quote, ...]]  # ranked; first N are the N best
-    centroids: FloatArray
-    config: Config
-    embedder_id: str
-    data_hash: str
-    method: str
-    distinct: Distinct | None = field(default=None, repr=False)
-    embeddings: FloatArray | None = field(default=None, repr=False)
-
-    @property
-    def unassigned(self) -> int:
-        return int((self.assignments.primary == UNASSIGNED).sum())
-
-    def theme(self, theme_id: int) -> Theme:
-        for t in self.themes:
-            if t.id == theme_id:
-                return t
-        raise KeyError(theme_id)
-
-
-def make_quotes(
-    cleaned: CleanedCorpus, distinct: Distinct, quote_rows: Mapping[int, Sequence[tuple[int, float]]]
-) -> dict[int, tuple[Quote, ...]]:
-    corpus = cleaned.corpus
-    out: dict[int, tuple[Quote, ...]] = {}
-    for tid, rows in quote_rows.items():
-        quotes = []
-        for d, sim in rows:
-            r = int(distinct.row_of[d])
-            quotes.append(Quote(tid, corpus.ids[r], cleaned.texts[r], sim, corpus.group_values(r)))
-        out[tid] = tuple(quotes)
-    return out
+    def __call__(self, texts: Sequence[str]) -> FloatArray:
+        return embed_texts(texts, self.embedder, self.cache)
 
 
 class Session:
-    """Loaded models shared by analyse and tag: embedder, cache and spaCy."""
+    """Loaded models shared by the analyses of one run: embedder, cache and spaCy."""
 
-    def __init__(self, config: Config, progress: Progress | None = None,
-                 cache: EmbeddingCache | None = None, use_cache: bool = True) -> None:
-        self.config = config
+    def __init__(self, config: Config | None = None, progress: Progress | None = None) -> None:
+        self.config = config or Config()
         self.progress = progress or _no_progress
-        self.cache = (cache or EmbeddingCache()) if use_cache else None
-        self.embedder: Embedder = get_embedder(
-            config.embedder, batch_size=config.batch_size,
-            progress=lambda d, t: self.progress("embed", d, t),
-            build_progress=lambda d, t: self.progress("build", d, t),
-        )
+        self.embed = Embedding(self.config, self.progress)
         self._nlp: Any = None
+
+    @property
+    def embedder(self) -> Embedder:
+        return self.embed.embedder
 
     @property
     def nlp(self) -> Any:
@@ -172,9 +74,6 @@ class Session:
             raise ThemesiftError(f"{corpus.source or 'the input'} has no rows")
         return clean_corpus(corpus, self.config, nlp=self.nlp, ner_workers=default_workers(),
                             progress=lambda d, t: self.progress("clean", d, t))
-
-    def embed(self, texts: Sequence[str]) -> FloatArray:
-        return embed_texts(texts, self.embedder, self.cache)
 
 
 def analyse(corpus: Corpus, config: Config | None = None, *, session: Session | None = None,
@@ -192,9 +91,8 @@ def analyse(corpus: Corpus, config: Config | None = None, *, session: Session | 
         )
     X = session.embed(distinct.texts)
     session.progress("themes", 0, 1)
-    model = ThemeModel(config).fit(
-        X, distinct.texts, distinct.weights, nlp=session.nlp, embed=session.embed
-    )
+    model = ThemeModel(config, nlp=session.nlp, embed=session.embed).fit(
+        X, distinct.texts, distinct.weights)
     session.progress("themes", 1, 1)
     return Analysis(
         cleaned=cleaned,
@@ -211,14 +109,38 @@ def analyse(corpus: Corpus, config: Config | None = None, *, session: Session | 
     )
 
 
-def tag(corpus: Corpus, centroids: FloatArray, theme_ids: IntArray, config: Config,
-        *, session: Session | None = None) -> tuple[CleanedCorpus, Assignments]:
-    """Assign the rows of ``corpus`` to saved themes (no refit)."""
-    from themesift.assign import assign
+def analyse_project(corpus: Corpus, path: Path, config: Config | None = None, *,
+                    embed: Embed | None = None,
+                    progress: Progress | None = None) -> ProjectStore:
+    """Analyse ``corpus`` into a new project file at ``path``.
 
-    session = session or Session(config)
-    cleaned = session.clean(corpus)
-    distinct = distinct_texts(cleaned)
-    X = session.embed(distinct.texts) if distinct.texts else np.zeros((0, centroids.shape[1]),
-                                                                      dtype=np.float32)
-    return cleaned, expand(cleaned, distinct.source, assign(X, centroids, theme_ids, config))
+    ``embed`` (the app's, which remembers vectors between edits) names label
+    candidates; the analysis's own embedding is used when it is None.
+    """
+    config = config or Config()
+    session = Session(config, progress)
+    analysis = analyse(corpus, config, session=session)
+    return create_project(path, analysis, nlp=session.nlp, embed=embed or session.embed,
+                          progress=progress)
+
+
+def tagger_for(model: SavedModel, progress: Progress | None = None) -> ChunkTagger:
+    """A tagger with the saved model's own embedder (refused if it would give other vectors)."""
+    report = progress or _no_progress
+    embedder = get_embedder(model.config.embedder, batch_size=model.config.batch_size,
+                            build_progress=lambda d, t: report("build", d, t))
+    if embedder.model_id != model.embedder_id:
+        raise ThemesiftError(
+            f"model {model.path} was fitted with embedder {model.embedder_id}, "
+            f"not {embedder.model_id}; run 'analyse' again to refit it")
+    return ChunkTagger.from_model(model, embedder, cache_for(model.config.embedder))
+
+
+def evaluate(corpus: Corpus, codes: Sequence[Codes], config: Config | None = None, *,
+             per_values: Sequence[str] | None = None, progress: Progress | None = None
+             ) -> tuple[Agreement, tuple[GroupResult, ...], tuple[str, ...]]:
+    """Analyse ``corpus`` (per value of ``per_values``, if given) and compare with ``codes``."""
+    config = config or Config()
+    session = Session(config, progress)
+    return evaluate_corpus(corpus, codes, lambda part: analyse(part, config, session=session),
+                           per_values=per_values)

@@ -1,7 +1,12 @@
-"""Progress reporting for the CLI: one rich bar per pipeline stage."""
+"""Progress of a run: the stages' names (one table for the CLI and the app) and the CLI's bars.
+
+Every stage reports ``progress(stage, done, total)`` (:data:`themesift.types.Progress`);
+the CLI shows a rich bar per stage, the app a progress bar with the stage's text.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Console
@@ -18,15 +23,29 @@ from rich.progress import (
 )
 from rich.text import Text
 
+
+@dataclass(frozen=True)
+class Stage:
+    bar: str  # the CLI's short label
+    text: str  # the app's sentence
+
+
 STAGES = {
-    "build": "Building embedder",
-    "read": "Reading",
-    "clean": "Cleaning (spaCy)",
-    "embed": "Embedding",
-    "themes": "Finding themes",
-    "tag": "Tagging",
-    "stability": "Stability",
+    "build": Stage("Building embedder", "Preparing the embedding model"),
+    "read": Stage("Reading", "Reading the file"),
+    "clean": Stage("Cleaning (spaCy)",
+                   "Cleaning comments (spaCy: non-answers, duplicates, redaction)"),
+    "embed": Stage("Embedding", "Embedding comments"),
+    "themes": Stage("Finding themes", "Finding and describing themes"),
+    "labels": Stage("Reading phrases", "Reading phrases for labels"),
+    "tag": Stage("Tagging", "Tagging comments"),
+    "stability": Stage("Stability", "Checking theme stability"),
 }
+
+
+def stage_text(stage: str) -> str:
+    """The app's sentence for ``stage`` (its name when unknown)."""
+    return STAGES[stage].text if stage in STAGES else stage
 
 
 class RateColumn(ProgressColumn):
@@ -51,8 +70,8 @@ class RichProgress:
     def __call__(self, stage: str, done: int, total: int) -> None:
         if stage not in self._tasks:
             # Start at ``done`` (a resumed run), so the rate counts only new work.
-            self._tasks[stage] = self._progress.add_task(STAGES.get(stage, stage), total=total,
-                                                         completed=done)
+            label = STAGES[stage].bar if stage in STAGES else stage
+            self._tasks[stage] = self._progress.add_task(label, total=total, completed=done)
         self._progress.update(self._tasks[stage], completed=done, total=total)
 
     def __enter__(self) -> RichProgress:

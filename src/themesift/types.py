@@ -6,13 +6,16 @@ appear at the edges (reading files, exports, the UI).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Protocol, runtime_checkable
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from themesift.config import Config
 
 # Special theme ids used in assignments.
 UNASSIGNED = -1
@@ -22,14 +25,17 @@ EMPTY = -3
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
 
+# Progress of a run: (stage name, done, total); stage names are keys of progress.STAGES.
+Progress = Callable[[str, int, int], None]
+# Progress within one stage: (done, total).
+Tick = Callable[[int, int], None]
+# Embeds texts with the analysis's model: row-aligned unit vectors.
+Embed = Callable[[Sequence[str]], FloatArray]
+
 
 # Columns of every tagged output (tables.assignments_frame); group columns may not reuse them.
 OUTPUT_COLUMNS = ("id", "status", "duplicate", "primary_theme", "primary_label", "confidence",
                   "all_themes", "all_labels", "text")
-
-
-class ThemesiftError(Exception):
-    """A problem with the user's input, reported as one line and exit code 2."""
 
 
 class Status(str, Enum):
@@ -60,6 +66,8 @@ class Corpus:
 
 @dataclass(frozen=True)
 class CleaningReport:
+    """What cleaning found in some rows; ``redactions`` counts placeholders per kind."""
+
     rows_read: int
     empty: int
     non_answers: int
@@ -70,6 +78,44 @@ class CleaningReport:
     @property
     def unique_substantive(self) -> int:
         return self.substantive - self.duplicates
+
+    @classmethod
+    def tally(cls, status: Sequence[Status], duplicate_of: Sequence[int],
+              redactions: Mapping[str, int]) -> CleaningReport:
+        """The report of rows with these statuses and duplicate links (-1: not a duplicate)."""
+        counts = Counter(status)
+        return cls(rows_read=len(status), empty=counts[Status.EMPTY],
+                   non_answers=counts[Status.NON_ANSWER],
+                   duplicates=sum(d >= 0 for d in duplicate_of),
+                   substantive=counts[Status.SUBSTANTIVE], redactions=dict(redactions))
+
+    @classmethod
+    def combine(cls, reports: Iterable[CleaningReport]) -> CleaningReport:
+        """One report for the rows of several (chunks of a file)."""
+        reports = list(reports)
+        kinds = dict.fromkeys(k for r in reports for k in r.redactions)
+        return cls(rows_read=sum(r.rows_read for r in reports),
+                   empty=sum(r.empty for r in reports),
+                   non_answers=sum(r.non_answers for r in reports),
+                   duplicates=sum(r.duplicates for r in reports),
+                   substantive=sum(r.substantive for r in reports),
+                   redactions={k: sum(r.redactions.get(k, 0) for r in reports) for k in kinds})
+
+    def with_duplicates(self, duplicates: int) -> CleaningReport:
+        return replace(self, duplicates=duplicates, redactions=dict(self.redactions))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON values (saved in models, projects and tagging journals)."""
+        return {"rows_read": self.rows_read, "empty": self.empty,
+                "non_answers": self.non_answers, "duplicates": self.duplicates,
+                "substantive": self.substantive, "redactions": dict(self.redactions)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CleaningReport:
+        return cls(rows_read=int(data["rows_read"]), empty=int(data["empty"]),
+                   non_answers=int(data["non_answers"]), duplicates=int(data["duplicates"]),
+                   substantive=int(data["substantive"]),
+                   redactions={str(k): int(v) for k, v in dict(data["redactions"]).items()})
 
 
 @dataclass(frozen=True)
@@ -140,11 +186,48 @@ class Assignments:
         return len(self.primary)
 
 
-@runtime_checkable
-class Embedder(Protocol):
-    """Turns texts into L2-normalised float32 vectors."""
+def find_theme(themes: Iterable[Theme], theme_id: int) -> Theme:
+    """The theme with id ``theme_id`` (KeyError when there is none)."""
+    for t in themes:
+        if t.id == theme_id:
+            return t
+    raise KeyError(theme_id)
+
+
+@dataclass(frozen=True)
+class Distinct:
+    """The distinct substantive texts of a cleaned corpus, in canonical order.
+
+    ``row_of[i]`` is the row (of the corpus) shown for distinct text ``i``:
+    the row with the smallest id among those with that text.  ``source[r]``
+    is the distinct index of row ``r`` (-1 when not substantive).
+    """
+
+    texts: tuple[str, ...]
+    weights: IntArray
+    row_of: IntArray
+    source: IntArray
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything an analysis finds; ``themes`` are in id order (largest first)."""
+
+    cleaned: CleanedCorpus
+    assignments: Assignments
+    themes: tuple[Theme, ...]
+    quotes: Mapping[int, tuple[Quote, ...]]  # ranked; first N are the N best
+    centroids: FloatArray
+    config: Config
+    embedder_id: str
+    data_hash: str
+    method: str
+    distinct: Distinct | None = field(default=None, repr=False)
+    embeddings: FloatArray | None = field(default=None, repr=False)
 
     @property
-    def model_id(self) -> str: ...
+    def unassigned(self) -> int:
+        return int((self.assignments.primary == UNASSIGNED).sum())
 
-    def embed(self, texts: Sequence[str]) -> FloatArray: ...
+    def theme(self, theme_id: int) -> Theme:
+        return find_theme(self.themes, theme_id)

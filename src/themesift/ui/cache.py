@@ -23,8 +23,9 @@ import pandas as pd
 import streamlit as st
 
 from themesift.config import Config
-from themesift.project import Base, View, build_view, load_base
-from themesift.store import ProjectStore
+from themesift.ingest import read_table
+from themesift.pipeline import Embedding
+from themesift.project import Base, ProjectStore, View, build_view, load_base
 from themesift.types import FloatArray
 
 log = logging.getLogger(__name__)
@@ -34,22 +35,20 @@ class MemoEmbed:
     """An embed function with an in-memory memo in front of the on-disk cache."""
 
     def __init__(self, embedder: str) -> None:
-        from themesift.pipeline import Session
-
-        self._session = Session(Config(embedder=embedder))
+        self._embed = Embedding(Config(embedder=embedder))
         self._memo: dict[str, FloatArray] = {}
         self._lock = threading.Lock()
 
     def warm(self) -> None:
-        self._session.embedder.embed(["warm up"])
+        self._embed.embedder.embed(["warm up"])
 
     def __call__(self, texts: Sequence[str]) -> FloatArray:
         if not texts:
-            return self._session.embed([])
+            return self._embed([])
         with self._lock:
             missing = list(dict.fromkeys(t for t in texts if t not in self._memo))
             if missing:
-                self._memo.update(zip(missing, self._session.embed(missing), strict=True))
+                self._memo.update(zip(missing, self._embed(missing), strict=True))
             return np.stack([self._memo[t] for t in texts])
 
 
@@ -123,9 +122,7 @@ def digest(data: bytes) -> str:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def read_upload(content_hash: str, name: str, _data: bytes) -> pd.DataFrame:
-    """Read uploaded bytes with themesift.io (through a temporary file of the same name)."""
-    from themesift.io import read_table
-
+    """Read uploaded bytes with themesift.ingest (through a temporary file of the same name)."""
     with tempfile.TemporaryDirectory(prefix="themesift-upload-") as tmp:
         path = Path(tmp) / (re.sub(r"[^\w.-]+", "_", Path(name).name).lstrip(".") or "upload")
         path.write_bytes(_data)
@@ -134,8 +131,6 @@ def read_upload(content_hash: str, name: str, _data: bytes) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def read_sample(path: str, mtime: float) -> pd.DataFrame:
-    from themesift.io import read_table
-
     return read_table(path)
 
 

@@ -11,16 +11,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from themesift.columns import guess_text_column
-from themesift.io import SUPPORTED
-from themesift.project import View
-from themesift.types import ThemesiftError
+from themesift.errors import ThemesiftError
+from themesift.ingest import SUPPORTED, guess_text_column
+from themesift.progress import stage_text
+from themesift.project import View, safe_name
+from themesift.types import Progress
 from themesift.ui.state import default_for
 
-STAGES = {"clean": "Cleaning comments (spaCy: non-answers, duplicates, redaction)",
-          "embed": "Embedding comments", "themes": "Finding and describing themes",
-          "labels": "Reading phrases for labels", "build": "Preparing the embedding model",
-          "stability": "Checking theme stability"}
 NONE = "(none)"
 
 
@@ -34,7 +31,6 @@ class NewProject:
     name: str
 
 
-Progress = Callable[[str, int, int], None]
 AnalyseFn = Callable[[NewProject, Progress], None]
 ReadUpload = Callable[[Any], pd.DataFrame]  # an st.UploadedFile -> frame
 
@@ -52,7 +48,7 @@ def render_report(view: View, *, key: str = "report") -> None:
     c[2].metric("Non-answers", r.non_answers)
     c[3].metric("Empty", r.empty)
     c[4].metric("Duplicates", r.duplicates)
-    red = {k: v for k, v in r.redactions.items()}
+    red = dict(r.redactions)
     st.dataframe(pd.DataFrame({"redacted": list(red), "count": list(red.values())}),
                  key=f"{key}_redactions", hide_index=True)
     st.caption("Duplicates are substantive comments whose text repeats an earlier one; they "
@@ -139,7 +135,7 @@ def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
             return
         last[0] = now
         frac = min(1.0, done / total) if total else 0.0
-        bar.progress(frac, text=f"{STAGES.get(stage, stage)}: {done:,} of {total:,}")
+        bar.progress(frac, text=f"{stage_text(stage)}: {done:,} of {total:,}")
 
     try:
         on_analyse(spec, progress)
@@ -149,7 +145,6 @@ def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
 
 
 def _free_name(stem: str, taken: Sequence[str]) -> str:
-    from themesift.store import safe_name
 
     try:
         base = safe_name(stem)

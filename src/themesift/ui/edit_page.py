@@ -6,8 +6,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from themesift.edits import MAX_SPLIT, Delete, Edit, Merge, Rename, Split
-from themesift.project import View
+from themesift.project import MAX_SPLIT, Delete, Edit, Merge, Rename, Split, View
 from themesift.ui.frames import history_frame
 from themesift.ui.state import LOST, choice_lost, forget_stale
 from themesift.ui.theme_page import pick_theme
@@ -21,7 +20,7 @@ def render_edit(view: View, *, on_edit: EditFn, on_undo: Callable[[], None],
     st.caption("Every edit is saved at once; counts, keywords, label suggestions and quotes are "
                "recomputed. Labels you write are never overwritten. To move comments, select "
                "them on the Theme page.")
-    active = view.active_edits()
+    active = view.edits_in_effect
     c1, c2 = st.columns([1, 3])
     if c1.button("Undo last edit", key=f"{key}_undo", disabled=not active):
         on_undo()

@@ -9,12 +9,18 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from themesift import __version__
-from themesift.export import FORMATS, QuoteBank, neutralise_frame, write_quote_bank
+from themesift.errors import ThemesiftError
 from themesift.project import View
-from themesift.tables import assignments_frame, build_quote_bank
-from themesift.types import ThemesiftError
+from themesift.report import (
+    FORMATS,
+    QuoteBank,
+    assignments_frame,
+    build_quote_bank,
+    neutralise_frame,
+    write_quote_bank,
+)
 from themesift.ui.state import default_for
+from themesift.version import __version__
 
 MIME = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -27,7 +33,7 @@ SaveFn = Callable[[str, bool], Path]  # (model name, replace an existing one)
 
 def quote_bank(view: View, per_theme: int) -> QuoteBank:
     r = view.report
-    edits = len(view.active_edits())
+    edits = len(view.edits_in_effect)
     return build_quote_bank(
         f"Themes in {view.cleaned.corpus.source or view.base.name}",
         view.themes, view.quotes, per_theme=per_theme, substantive=r.substantive,

@@ -77,7 +77,7 @@ def comments_frame(view: View, theme_id: int) -> pd.DataFrame:
 
 
 def history_frame(view: View) -> pd.DataFrame:
-    active = {e.seq for e in view.active_edits()}
+    active = {e.seq for e in view.edits_in_effect}
     return pd.DataFrame(
         [{"#": e.seq, "when": e.ts.replace("T", " ")[:19], "what": e.summary,
           "status": "undo" if e.undoes is not None else ("in effect" if e.seq in active

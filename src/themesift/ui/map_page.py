@@ -41,7 +41,7 @@ def map_figure(view: View, hover: Sequence[str]) -> go.Figure:
         fig.add_trace(go.Scattergl(
             x=xy[idx, 0], y=xy[idx, 1], mode="markers", name=f"{name} ({len(idx)})",
             marker=dict(size=6, color=colour, opacity=0.75),
-            text=[hover[i] for i in idx],
+            text=[hover[int(i)] for i in idx],
             hovertemplate=f"<b>{name.replace('<', '&lt;')}</b><br>%{{text}}<extra></extra>",
         ))
     fig.update_layout(height=650, margin=dict(l=10, r=10, t=30, b=10),

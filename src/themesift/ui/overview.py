@@ -97,7 +97,8 @@ def render_group_breakdown(view: View, *, key: str, shares: BreakdownFn) -> None
     flagged = result.tests[result.tests["flag"] != ""]
     st.caption(TEST_NOTE.format(alpha=0.05))
     if len(flagged):
-        lines = [f"- **{md_escape(str(r.group))}**: '{md_escape(str(r.theme))}' {r.share_pct:.1f}% vs {r.rest_share_pct:.1f}% "
+        lines = [f"- **{md_escape(str(r.group))}**: '{md_escape(str(r.theme))}' "
+                 f"{r.share_pct:.1f}% vs {r.rest_share_pct:.1f}% "
                  f"elsewhere (adjusted p = {r.q:.3g})" for r in flagged.itertuples()]
         st.markdown("\n".join(lines))
     else:

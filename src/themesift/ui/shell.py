@@ -17,13 +17,26 @@ from pathlib import Path
 
 import streamlit as st
 
+from themesift.api import new_project, save_analysis
 from themesift.config import Config
-from themesift.edits import Edit, EditError
-from themesift.project import View, apply_edit, create_project, undo
-from themesift.store import ProjectStore, list_projects, project_path, projects_dir
-from themesift.types import ThemesiftError
+from themesift.errors import ThemesiftError
+from themesift.ingest import read_table
+from themesift.progress import stage_text
+from themesift.project import (
+    Edit,
+    EditError,
+    ProjectStore,
+    View,
+    apply_edit,
+    list_projects,
+    project_path,
+    projects_dir,
+    safe_name,
+    undo,
+)
+from themesift.types import Progress
 from themesift.ui import cache
-from themesift.ui.data_page import NewProject, Progress
+from themesift.ui.data_page import NewProject
 
 log = logging.getLogger(__name__)
 
@@ -59,22 +72,16 @@ def max_upload_mb() -> float:
 
 def analyse_new(spec: NewProject, progress: Progress) -> ProjectStore:
     """Analyse a table into a new project file; an existing project is never touched."""
-    from themesift.io import corpus_from_frame
-    from themesift.pipeline import Session, analyse
-
     path = project_path(spec.name)
     if path.exists():
         raise ThemesiftError(f"a project called '{path.stem}' exists already: choose another name")
-    corpus = corpus_from_frame(spec.frame, text_col=spec.text_col, id_col=spec.id_col,
-                               group_cols=spec.group_cols, source=spec.source)
     config = Config()
     with cache.analysis_lock():
         if path.exists():
             raise ThemesiftError(f"a project called '{path.stem}' exists already")
-        session = Session(config, progress)
-        analysis = analyse(corpus, config, session=session)
-        return create_project(path, analysis, nlp=session.nlp,
-                              embed=cache.embed_for(config.embedder), progress=progress)
+        return new_project(spec.frame, path, text=spec.text_col, id=spec.id_col,
+                           groups=spec.group_cols, source=spec.source, config=config,
+                           embed=cache.embed_for(config.embedder), progress=progress)
 
 
 def ensure_sample(root: Path) -> None:
@@ -82,9 +89,6 @@ def ensure_sample(root: Path) -> None:
     sample = first_start_sample(root)
     if sample is None or list_projects():
         return
-    from themesift.io import read_table
-    from themesift.ui.data_page import STAGES
-
     note = st.empty()
     note.info("First start: analysing the bundled sample "
               f"({sample.file.name}) once. Later starts open it at once.")
@@ -92,7 +96,7 @@ def ensure_sample(root: Path) -> None:
 
     def progress(stage: str, done: int, total: int) -> None:
         bar.progress(min(1.0, done / total) if total else 0.0,
-                     text=f"{STAGES.get(stage, stage)}: {done:,} of {total:,}")
+                     text=f"{stage_text(stage)}: {done:,} of {total:,}")
 
     spec = NewProject(read_table(sample.file), sample.file.name, sample.text_col, sample.id_col,
                       sample.group_cols, SAMPLE_PROJECT)
@@ -171,15 +175,12 @@ def run_undo(store: ProjectStore, view: View) -> None:
     except EditError as exc:
         st.error(f"Not undone: {exc}")
         return
-    flash("Undone: " + (view.active_edits()[-1].summary if view.active_edits() else "last edit"))
+    flash("Undone: " + (view.edits_in_effect[-1].summary if view.edits_in_effect else "last edit"))
     st.rerun()
 
 
 def save_model(view: View, name: str, replace: bool) -> Path:
     """Save the current themes as a model folder; an existing one only when ``replace``."""
-    from themesift.api import save_analysis
-    from themesift.store import safe_name
-
     folder = Path(os.environ.get("THEMESIFT_MODELS") or "models")
     out = folder / safe_name(name, "model")
     if out.exists() and not replace:

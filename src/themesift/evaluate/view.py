@@ -1,0 +1,43 @@
+"""Rich tables of an evaluation against human codes (for the CLI)."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+
+from themesift.evaluate.metrics import Agreement
+from themesift.evaluate.run import Evaluation
+
+KAPPA_SHOWN = 12  # codes listed with their kappa (the most frequent are not known here)
+
+
+def _row(name: str, a: Agreement) -> list[str]:
+    return [name, str(a.n), str(a.n_themes), f"{a.nmi:.3f}", f"{a.ari:.3f}",
+            f"{a.homogeneity:.3f}", f"{a.completeness:.3f}", f"{a.f1:.3f}",
+            f"{100 * a.unassigned_share:.1f}"]
+
+
+def evaluation_table(ev: Evaluation) -> Group:
+    """Agreement per group (when ``per`` was given) and overall; kappa per code."""
+    table = Table(title=f"Themes of {ev.source} vs human codes in '{ev.label_col}'")
+    table.add_column(ev.per or "Set", no_wrap=True)
+    for name in ("Rows", "Themes", "NMI", "ARI", "Homog", "Compl", "F1", "Unass%"):
+        table.add_column(name, justify="right")
+    if ev.per:
+        for g in ev.groups:
+            table.add_row(*_row(g.value or "(blank)", g.agreement))
+        table.add_row(*_row("mean", ev.overall), style="bold")
+        table.caption = "mean: weighted by coded rows; Rows: coded rows"
+    else:
+        table.add_row(*_row("all", ev.overall), style="bold")
+    kappa = Table(title="Cohen's kappa per code (theme -> majority code)")
+    kappa.add_column("Code")
+    kappa.add_column("kappa", justify="right")
+    ranked = sorted(ev.overall.kappa.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = ranked if len(ranked) <= KAPPA_SHOWN else ranked[: KAPPA_SHOWN // 2] + \
+        ranked[-(KAPPA_SHOWN // 2):]
+    for code, value in shown:
+        kappa.add_row(code, f"{value:.2f}")
+    if len(ranked) > len(shown):
+        kappa.caption = f"{len(ranked) - len(shown)} more codes in the JSON output"
+    return Group(table, kappa)

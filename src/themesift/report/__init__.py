@@ -1,0 +1,25 @@
+"""Outputs a researcher pastes into a report: quote banks (XLSX, DOCX, Markdown, CSV) and tables."""
+
+from themesift.report.bank import (
+    QuoteBank,
+    attribution,
+    neutralise,
+    neutralise_frame,
+    quote_bank_rows,
+    summary_line,
+    theme_rows,
+    xml_safe,
+)
+from themesift.report.markdown import markdown, md_text
+from themesift.report.tables import (
+    SPECIAL_LABELS,
+    assignments_frame,
+    build_quote_bank,
+    themes_frame,
+)
+from themesift.report.write import FORMATS, resolve_format, write_quote_bank
+
+__all__ = ["FORMATS", "SPECIAL_LABELS", "QuoteBank", "assignments_frame", "attribution",
+           "build_quote_bank", "markdown", "md_text", "neutralise", "neutralise_frame",
+           "quote_bank_rows", "resolve_format", "summary_line", "theme_rows",
+           "themes_frame", "write_quote_bank", "xml_safe"]

@@ -1,0 +1,142 @@
+"""Quote banks: per theme its label, size, keywords and quotes, for pasting into a report.
+
+:class:`QuoteBank` is the one value every format is written from
+(:mod:`themesift.report.write`); this module holds it, its tables, and the
+cell rules every spreadsheet cell we write goes through (:func:`neutralise`,
+:func:`xml_safe`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from themesift.types import Quote, Theme
+
+# Leading characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection).
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Control characters that XML 1.0 (and therefore XLSX and DOCX) cannot hold.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+QUOTE_COLUMNS = (
+    "theme_id",
+    "theme",
+    "theme_count",
+    "theme_share_pct",
+    "keywords",
+    "stability",
+    "quote_rank",
+    "comment_id",
+    "quote",
+)
+THEME_COLUMNS = ("theme_id", "theme", "count", "share_pct", "keywords", "stability")
+
+
+@dataclass(frozen=True)
+class QuoteBank:
+    """Everything a quote bank shows; ``themes`` are already sorted by the caller."""
+
+    title: str
+    themes: tuple[Theme, ...]
+    quotes: Mapping[int, tuple[Quote, ...]]
+    substantive: int
+    non_answers: int
+    unassigned: int
+    group_names: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def quotes_for(self, theme_id: int) -> tuple[Quote, ...]:
+        return tuple(self.quotes.get(theme_id, ()))
+
+    def share_pct(self, theme: Theme) -> float:
+        """Share of substantive comments in ``theme``, in percent with one decimal."""
+        if self.substantive <= 0:
+            return 0.0
+        return round(100.0 * theme.size / self.substantive, 1)
+
+    def groups(self) -> tuple[str, ...]:
+        """Group names to show: ``group_names``, else those found on the quotes."""
+        if self.group_names:
+            return self.group_names
+        seen: dict[str, None] = {}
+        for theme in self.themes:
+            for quote in self.quotes_for(theme.id):
+                seen.update(dict.fromkeys(quote.groups))
+        return tuple(seen)
+
+    @property
+    def quote_count(self) -> int:
+        return sum(len(self.quotes_for(t.id)) for t in self.themes)
+
+
+def neutralise(cell: str) -> str:
+    """Defuse spreadsheet formula injection: prefix formula-like text with an apostrophe."""
+    if cell.startswith(_FORMULA_PREFIXES):
+        return "'" + cell
+    return cell
+
+
+def xml_safe(text: str) -> str:
+    """Drop control characters that XLSX and DOCX files cannot store."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def summary_line(bank: QuoteBank) -> str:
+    """One sentence with the comment counts behind the shares."""
+    return (
+        f"{bank.substantive} substantive comments (the base for shares), "
+        f"{bank.non_answers} non-answers, {bank.unassigned} unassigned."
+    )
+
+
+def attribution(quote: Quote, group_names: tuple[str, ...]) -> str:
+    """``— id hcsa-04 (specialty: surgery)``; groups without a value are left out."""
+    parts = [f"{name}: {quote.groups[name]}" for name in group_names if quote.groups.get(name)]
+    suffix = f" ({', '.join(parts)})" if parts else ""
+    return f"— id {quote.comment_id}{suffix}"
+
+
+def _group_column(name: str) -> str:
+    return f"group: {name}" if name in QUOTE_COLUMNS else name
+
+
+def quote_bank_rows(bank: QuoteBank) -> pd.DataFrame:
+    """One row per quote, themes in bank order and quotes in rank order."""
+    groups = bank.groups()
+    columns = [*QUOTE_COLUMNS, *(_group_column(g) for g in groups)]
+    rows: list[list[object]] = []
+    for theme in bank.themes:
+        head = [
+            theme.id,
+            theme.label,
+            theme.size,
+            bank.share_pct(theme),
+            "; ".join(theme.keywords),
+            theme.stability,
+        ]
+        for rank, quote in enumerate(bank.quotes_for(theme.id), start=1):
+            values = [quote.groups.get(g, "") for g in groups]
+            rows.append([*head, rank, quote.comment_id, quote.text, *values])
+    return pd.DataFrame(rows, columns=columns)
+
+
+def theme_rows(bank: QuoteBank) -> pd.DataFrame:
+    """One row per theme: id, label, count, share (%), keywords, stability."""
+    rows = [
+        [t.id, t.label, t.size, bank.share_pct(t), "; ".join(t.keywords), t.stability]
+        for t in bank.themes
+    ]
+    return pd.DataFrame(rows, columns=list(THEME_COLUMNS))
+
+
+def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` with every string cell and column name neutralised."""
+    out = df.copy()
+    for col in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[col]):  # object or pandas' str dtype
+            out[col] = out[col].map(lambda v: neutralise(v) if isinstance(v, str) else v)
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    return out

@@ -1,0 +1,197 @@
+"""Tag one chunk of a large export with a saved model: clean, embed, assign, tabulate.
+
+``ChunkTagger`` is what both engines run per chunk (the local stream and each
+Dask worker).  It holds the model as arrays (centroids, theme ids, settings,
+themes), an embedder and two bounded memos that carry across chunks:
+
+* raw text -> cleaned text, status, redaction kinds (spaCy runs once per text);
+* cleaned text -> theme assignment (each text is embedded once).
+
+Each comment is assigned by its own cleaned text (``analyse`` lets variants that
+differ only in case or punctuation share one embedding), so a row's result never
+depends on its chunk, and memos change speed, never output.  Rows repeating an
+earlier row's normalised text are flagged ``duplicate`` across the whole file by
+the engine, using ``keys``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from themesift.clean import KINDS, clean_corpus, normalise_key, repair
+from themesift.config import Config
+from themesift.embed import Embedder, EmbeddingCache, embed_texts, release_memory
+from themesift.model import SavedModel
+from themesift.nlp import default_workers, load_nlp
+from themesift.report import assignments_frame
+from themesift.themes import assign
+from themesift.types import (
+    EMPTY,
+    NON_ANSWER,
+    Assignments,
+    CleanedCorpus,
+    CleaningReport,
+    Corpus,
+    FloatArray,
+    IntArray,
+    Status,
+    Theme,
+)
+
+log = logging.getLogger(__name__)
+
+MEMO_SIZE = 100_000  # entries per memo; a full memo is emptied (memory stays flat)
+_TOKEN = re.compile(r"\[(" + "|".join(KINDS) + r")\]")
+
+
+@dataclass(frozen=True)
+class _Cleaned:
+    text: str
+    status: Status
+    kinds: tuple[tuple[str, int], ...]
+    key: int  # hash of the normalised text (0 unless substantive)
+
+
+@dataclass(frozen=True)
+class TaggedChunk:
+    """One chunk's output rows; ``duplicate`` is within the chunk until the engine widens it.
+
+    ``keys[i]`` identifies row ``i``'s normalised text (0 for rows that are not
+    substantive): equal keys mean duplicates.
+    """
+
+    frame: pd.DataFrame
+    keys: IntArray
+    report: CleaningReport
+    kinds: npt.NDArray[np.int32] | None = None  # rows x len(KINDS): redactions per kind
+
+
+def text_hash(key: str) -> int:
+    """A non-zero signed 64-bit hash of a normalised text."""
+    value = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little",
+                           signed=True)
+    return value or 1
+
+
+class ChunkTagger:
+    """Tags Corpus chunks with fixed themes; picklable (ships to Dask workers once)."""
+
+    def __init__(self, config: Config, centroids: FloatArray, theme_ids: IntArray,
+                 themes: tuple[Theme, ...], embedder: Embedder,
+                 cache: EmbeddingCache | None = None, memo_size: int = MEMO_SIZE) -> None:
+        self.config = config
+        self.centroids = np.ascontiguousarray(centroids, dtype=np.float32)
+        self.theme_ids = np.asarray(theme_ids, dtype=np.int64)
+        self.themes = themes
+        self.embedder = embedder
+        self.cache = cache
+        self.memo_size = memo_size
+        self._cleaned: dict[str, _Cleaned] = {}
+        self._assigned: dict[str, tuple[int, float, tuple[int, ...]]] = {}
+
+    @classmethod
+    def from_model(cls, model: SavedModel, embedder: Embedder,
+                   cache: EmbeddingCache | None = None) -> ChunkTagger:
+        return cls(model.config, model.centroids, model.theme_ids, model.themes, embedder, cache)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_cleaned": {}, "_assigned": {}}
+
+    def tag(self, corpus: Corpus) -> TaggedChunk:
+        cleaned, keys = self._clean(corpus)
+        assignments = self._assign(cleaned)
+        frame = assignments_frame(cleaned, assignments, self.themes)
+        column = {k: i for i, k in enumerate(KINDS)}
+        kinds = np.zeros((len(corpus), len(KINDS)), dtype=np.int32)
+        for r, text in enumerate(corpus.texts):
+            for kind, n in self._cleaned[text].kinds:  # mostly empty
+                kinds[r, column[kind]] = n
+        return TaggedChunk(frame=frame, keys=keys, report=cleaned.report, kinds=kinds)
+
+    # -- cleaning -------------------------------------------------------------------------
+
+    def _clean(self, corpus: Corpus) -> tuple[CleanedCorpus, IntArray]:
+        memo = self._cleaned
+        new = [t for t in dict.fromkeys(corpus.texts) if t not in memo]
+        if len(memo) + len(new) > self.memo_size:
+            memo.clear()
+            new = list(dict.fromkeys(corpus.texts))
+        if new:
+            self._clean_new(new)
+            release_memory()  # spaCy's many small objects fragment the heap too
+        rows = [memo[t] for t in corpus.texts]
+        keys = np.array([c.key for c in rows], dtype=np.int64)
+        first: dict[int, int] = {}
+        duplicate_of = [
+            -1 if (d := first.setdefault(c.key, r) if c.key else r) == r else d
+            for r, c in enumerate(rows)
+        ]
+        status = tuple(c.status for c in rows)
+        kinds: Counter[str] = Counter()
+        for c in rows:
+            if c.kinds:
+                kinds.update(dict(c.kinds))
+        report = CleaningReport.tally(status, duplicate_of, {k: kinds[k] for k in KINDS})
+        cleaned = CleanedCorpus(corpus=corpus, texts=tuple(c.text for c in rows), status=status,
+                                duplicate_of=tuple(duplicate_of), report=report)
+        return cleaned, keys
+
+    def _clean_new(self, raw: list[str]) -> None:
+        sub = Corpus(ids=tuple(str(i) for i in range(len(raw))), texts=tuple(raw))
+        nlp = load_nlp() if self.config.redact_names else None
+        done = clean_corpus(sub, self.config, nlp=nlp, ner_workers=self._spacy_workers())
+        for text, clean, status in zip(raw, done.texts, done.status, strict=True):
+            kinds = Counter(_TOKEN.findall(clean)) if "[" in clean else Counter()
+            if kinds:
+                kinds.subtract(_TOKEN.findall(repair(text)))  # tokens already in the raw text
+            key = text_hash(normalise_key(clean)) if status is Status.SUBSTANTIVE else 0
+            self._cleaned[text] = _Cleaned(
+                clean, status, tuple((k, n) for k, n in sorted(kinds.items()) if n > 0), key)
+
+    def _spacy_workers(self) -> int:
+        """Processes sharing NER: all cores with the fast embedder, else one unless asked.
+
+        With MiniLM, embedding dominates tagging: a spaCy worker made runs 7-23% faster
+        (1M rows: 148.7 -> 138.3 s; 100k: 158.8 -> 121.8 s) but took the process tree
+        over 1.5 GB (bench/SCALE.md), so it runs only when ``THEMESIFT_WORKERS`` asks for
+        it.  With the fast embedder NER is the bottleneck and the worker makes tagging
+        ~1.5x faster within the same memory budget.
+        """
+        if self.config.embedder == "fast" or "THEMESIFT_WORKERS" in os.environ:
+            return default_workers()
+        return 1
+
+    # -- assignment -----------------------------------------------------------------------
+
+    def _assign(self, cleaned: CleanedCorpus) -> Assignments:
+        """Each substantive row by its own cleaned text, so no row depends on its chunk."""
+        substantive = [s is Status.SUBSTANTIVE for s in cleaned.status]
+        memo = self._assigned
+        texts = list(dict.fromkeys(t for t, s in zip(cleaned.texts, substantive, strict=True) if s))
+        new = [t for t in texts if t not in memo]
+        if len(memo) + len(new) > self.memo_size:
+            memo.clear()
+            new = texts
+        if new:
+            X = embed_texts(new, self.embedder, self.cache)
+            got = assign(X, self.centroids, self.theme_ids, self.config)
+            for i, text in enumerate(new):
+                memo[text] = (int(got.primary[i]), float(got.confidence[i]), got.themes[i])
+        other = {Status.NON_ANSWER: (NON_ANSWER, 0.0, ()), Status.EMPTY: (EMPTY, 0.0, ())}
+        rows = [memo[t] if s else other[st] for t, s, st in
+                zip(cleaned.texts, substantive, cleaned.status, strict=True)]
+        return Assignments(
+            primary=np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)),
+            confidence=np.fromiter((r[1] for r in rows), dtype=np.float32, count=len(rows)),
+            themes=tuple(r[2] for r in rows),
+        )

@@ -1,0 +1,16 @@
+"""Finding themes: cluster the embeddings, assign comments, name and describe each theme."""
+
+from themesift.themes.assign import assign, softmax
+from themesift.themes.cluster import ThemeFinder, centroids_of, choose_k, find_themes, target_themes
+from themesift.themes.describe import Description, describe
+from themesift.themes.label import class_tfidf, name_theme, top_keywords
+from themesift.themes.mmr import mmr
+from themesift.themes.model import ThemeModel
+from themesift.themes.quotes import make_quotes, select_quotes
+from themesift.themes.stability import theme_stability
+from themesift.themes.terms import DocTerms, analyse_texts, doc_terms
+
+__all__ = ["Description", "DocTerms", "ThemeFinder", "ThemeModel", "analyse_texts", "assign",
+           "centroids_of", "choose_k", "class_tfidf", "describe", "doc_terms", "find_themes",
+           "make_quotes", "mmr", "name_theme", "select_quotes", "softmax", "target_themes",
+           "theme_stability", "top_keywords"]
