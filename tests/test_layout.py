@@ -35,6 +35,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("evaluate",),
     ("project",),
     ("pipeline",),
+    ("results",),
     ("api",),
     ("cli", "__main__", "ui", "spacy_worker", "__init__"),
 )

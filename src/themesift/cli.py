@@ -43,28 +43,42 @@ def _settings(settings: Path | None, **changes: object) -> Config:
 
 @app.command()
 def analyse(
-    file: Annotated[Path, typer.Argument(help="CSV, XLSX, Parquet or JSONL file of comments.")],
+    file: Annotated[Path, typer.Argument(help="CSV, XLSX, Parquet or JSONL file of comments or survey answers.")],  # noqa: E501
     out_dir: Annotated[Path, typer.Option("--out", help="Model folder to write, e.g. models/survey.")],  # noqa: E501
-    text_col: TextCol = None,
-    id_col: IdCol = None,
+    text_col: Annotated[Optional[list[str]], typer.Option("--text-col", help="Column of answers to an open question (repeatable: one per question; guessed when omitted).")] = None,  # noqa: E501
+    text_cols: Annotated[Optional[str], typer.Option("--text-cols", help="'auto': analyse every free-text column (long, mostly distinct answers) as an open question.")] = None,  # noqa: E501
+    question_col: Annotated[Optional[str], typer.Option("--question-col", help="A long export: the column naming the question of each answer.")] = None,  # noqa: E501
+    id_col: Annotated[Optional[str], typer.Option("--id-col", help="Column with the respondent (or comment) id; generated when omitted.")] = None,  # noqa: E501
     group_col: GroupCol = None,
     themes: Annotated[Optional[int], typer.Option("--themes", help="Number of themes (default: automatic).")] = None,  # noqa: E501
     embedder: Annotated[Optional[str], typer.Option("--embedder", help="minilm (default) or fast.")] = None,  # noqa: E501
     settings: Annotated[Optional[Path], typer.Option("--settings", help="TOML file of settings.")] = None,  # noqa: E501
     quiet: Quiet = False,
 ) -> None:
-    """Find themes in FILE; print them and write themes.csv, assignments.csv and the model."""
+    """Find themes in FILE (each open question on its own); print them and write themes.csv,
+    assignments.csv and the model."""
     from themesift.api import analyse_file, check_model_out
 
+    if text_cols is not None and text_cols != "auto":
+        raise ThemesiftError("--text-cols takes 'auto'; name columns with --text-col")
+    if text_cols and text_col:
+        raise ThemesiftError("use either --text-col or --text-cols auto, not both")
     config = _settings(settings, n_themes=themes, embedder=embedder)
     check_model_out(out_dir, inputs=(file,))
     with _progress(quiet) as progress:
-        result = analyse_file(file, text_col=text_col, id_col=id_col,
-                              group_cols=group_col or (), config=config, progress=progress)
+        result = analyse_file(file, text_cols=text_cols or text_col, question_col=question_col,
+                              id_col=id_col, group_cols=group_col, config=config,
+                              progress=progress)
         result.save(out_dir)
     for note in result.notes:
         err.print(f"[yellow]note:[/] {note}")
-    _print_report(result.analysis)
+    for skipped in result.survey.skipped:
+        err.print(f"[yellow]note:[/] question skipped, {skipped}")
+    for qa in result.survey.questions:
+        if len(result.survey.questions) > 1:
+            out.print(f"\n[bold]{qa.question.key}[/]: {qa.question.text or ''}".rstrip(": "),
+                      highlight=False)
+        _print_report(qa.analysis)
     out.print(f"Wrote the model, themes.csv and assignments.csv to {out_dir}/")
 
 
@@ -129,11 +143,12 @@ def quotes(
     out_file: Annotated[Path, typer.Option("--out", help="Quote bank file to write.")],
     fmt: Annotated[Optional[str], typer.Option("--format", help="xlsx, docx, md or csv (default: from --out).")] = None,  # noqa: E501
     per_theme: Annotated[int, typer.Option("--per-theme", help="Quotes per theme.")] = 5,
+    question: Annotated[Optional[str], typer.Option("--question", help="The question of a survey model (its column name).")] = None,  # noqa: E501
 ) -> None:
     """Write a quote bank (per theme: label, count, share, keywords, quotes with ids)."""
     from themesift.api import export_quotes
 
-    path = export_quotes(model, out_file, fmt=fmt, per_theme=per_theme)
+    path = export_quotes(model, out_file, fmt=fmt, per_theme=per_theme, question=question)
     out.print(f"Wrote quote bank {path}")
 
 

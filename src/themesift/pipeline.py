@@ -20,12 +20,22 @@ from themesift.config import Config
 from themesift.embed import Embedder, cache_for, embed_texts, get_embedder
 from themesift.errors import ThemesiftError
 from themesift.evaluate import Agreement, Codes, GroupResult, evaluate_corpus
-from themesift.model import SavedModel
+from themesift.model import SavedModel, SurveyQuestion
 from themesift.nlp import default_workers, load_nlp
 from themesift.project import ProjectStore, create_project
-from themesift.tagging import ChunkTagger
+from themesift.tagging import ChunkTagger, SurveyTagger
 from themesift.themes import ThemeModel, make_quotes
-from themesift.types import Analysis, CleanedCorpus, Corpus, Embed, FloatArray, Progress
+from themesift.types import (
+    Analysis,
+    CleanedCorpus,
+    Corpus,
+    Embed,
+    FloatArray,
+    Progress,
+    QuestionAnalysis,
+    Survey,
+    SurveyAnalysis,
+)
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +119,33 @@ def analyse(corpus: Corpus, config: Config | None = None, *, session: Session | 
     )
 
 
+def analyse_survey(survey: Survey, config: Config | None = None, *,
+                   progress: Progress | None = None) -> SurveyAnalysis:
+    """Each open question analysed on its own (its own themes), with the models loaded once.
+
+    A question with no substantive answer is skipped (and named in ``skipped``),
+    unless it is the only one.
+    """
+    config = config or Config()
+    session = Session(config, progress)
+    done: list[QuestionAnalysis] = []
+    skipped: list[str] = []
+    for question in survey.questions:
+        try:
+            analysis = analyse(survey.corpus(question.key), config, session=session)
+        except ThemesiftError as exc:
+            if len(survey.questions) == 1:
+                raise
+            log.warning("question %s skipped: %s", question.key, exc)
+            skipped.append(f"{question.key}: {exc}")
+            continue
+        done.append(QuestionAnalysis(question, analysis))
+    if not done:
+        raise ThemesiftError(f"no open question of {survey.source or 'the survey'} has a "
+                             "substantive answer")
+    return SurveyAnalysis(survey, tuple(done), tuple(skipped))
+
+
 def analyse_project(corpus: Corpus, path: Path, config: Config | None = None, *,
                     embed: Embed | None = None,
                     progress: Progress | None = None) -> ProjectStore:
@@ -124,8 +161,12 @@ def analyse_project(corpus: Corpus, path: Path, config: Config | None = None, *,
                           progress=progress)
 
 
-def tagger_for(model: SavedModel, progress: Progress | None = None) -> ChunkTagger:
-    """A tagger with the saved model's own embedder (refused if it would give other vectors)."""
+def tagger_for(model: SavedModel, progress: Progress | None = None, *, question: str = ""
+               ) -> ChunkTagger:
+    """A tagger with the saved model's own embedder (refused if it would give other vectors).
+
+    ``question`` is written in the output's question column (default: the text column).
+    """
     report = progress or _no_progress
     embedder = get_embedder(model.config.embedder, batch_size=model.config.batch_size,
                             build_progress=lambda d, t: report("build", d, t))
@@ -133,7 +174,15 @@ def tagger_for(model: SavedModel, progress: Progress | None = None) -> ChunkTagg
         raise ThemesiftError(
             f"model {model.path} was fitted with embedder {model.embedder_id}, "
             f"not {embedder.model_id}; run 'analyse' again to refit it")
-    return ChunkTagger.from_model(model, embedder, cache_for(model.config.embedder))
+    return ChunkTagger.from_model(model, embedder, cache_for(model.config.embedder),
+                                  question=question)
+
+
+def survey_tagger(questions: Sequence[SurveyQuestion], progress: Progress | None = None
+                  ) -> SurveyTagger:
+    """One tagger per question of a survey model, each with its question's themes."""
+    return SurveyTagger([tagger_for(q.model, progress, question=q.question.key)
+                         for q in questions])
 
 
 def evaluate(corpus: Corpus, codes: Sequence[Codes], config: Config | None = None, *,

@@ -34,8 +34,9 @@ Embed = Callable[[Sequence[str]], FloatArray]
 
 
 # Columns of every tagged output (tables.assignments_frame); group columns may not reuse them.
-OUTPUT_COLUMNS = ("id", "status", "duplicate", "primary_theme", "primary_label", "confidence",
-                  "all_themes", "all_labels", "text")
+# The respondent's id and the question come first, the group columns after them.
+OUTPUT_COLUMNS = ("id", "question", "status", "duplicate", "primary_theme", "primary_label",
+                  "confidence", "all_themes", "all_labels", "text")
 
 
 class Status(str, Enum):
@@ -231,3 +232,84 @@ class Analysis:
 
     def theme(self, theme_id: int) -> Theme:
         return find_theme(self.themes, theme_id)
+
+
+# -- surveys ----------------------------------------------------------------------------------
+
+COLUMN_KINDS = ("categorical", "ordinal", "numeric", "date", "free")
+
+
+@dataclass(frozen=True)
+class Question:
+    """An open question: its column (wide export) or value of the question column (long)."""
+
+    key: str
+    text: str = ""  # its wording, from a header row or a question-text column
+
+    @property
+    def title(self) -> str:
+        return self.text or self.key
+
+
+@dataclass(frozen=True)
+class ColumnProfile:
+    """What a closed column holds: ``kind`` is one of COLUMN_KINDS."""
+
+    name: str
+    kind: str
+    answered: int  # respondents with a value
+    distinct: int
+    levels: tuple[str, ...] = ()  # categorical and ordinal: the values, in order
+    text: str = ""  # the question's wording, when a header row gave one
+
+    @property
+    def is_grouping(self) -> bool:
+        """Usable as a group in cross-tabs (few levels)."""
+        return self.kind in ("categorical", "ordinal")
+
+
+@dataclass(frozen=True)
+class Survey:
+    """A survey export: one row per respondent, open questions and closed columns.
+
+    ``answers[q]`` holds one cell per respondent for question ``q`` ("" when
+    blank); ``attributes`` the other columns (closed answers, dates, groups),
+    profiled in ``profiles``.
+    """
+
+    source: str
+    respondents: tuple[str, ...]
+    id_col: str | None
+    questions: tuple[Question, ...]
+    answers: Mapping[str, tuple[str, ...]]
+    attributes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    profiles: Mapping[str, ColumnProfile] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.respondents)
+
+    def question(self, key: str) -> Question:
+        for q in self.questions:
+            if q.key == key:
+                return q
+        raise KeyError(key)
+
+    def corpus(self, key: str) -> Corpus:
+        """Question ``key``'s answers, one row per respondent, the closed columns as groups."""
+        return Corpus(ids=self.respondents, texts=self.answers[key], groups=self.attributes,
+                      text_col=key, id_col=self.id_col, source=self.source)
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    question: Question
+    analysis: Analysis
+
+
+@dataclass(frozen=True)
+class SurveyAnalysis:
+    """One analysis per open question (each with its own themes), over the same respondents."""
+
+    survey: Survey
+    questions: tuple[QuestionAnalysis, ...]
+    skipped: tuple[str, ...] = ()  # questions with no substantive answer

@@ -80,7 +80,7 @@ def export(tmp_path: Path) -> Path:
 
 
 def job(path: Path, out: Path, chunksize: int = 7) -> TagJob:
-    return TagJob(path, out, "comment", "rid", ("site",), chunksize)
+    return TagJob(path, out, ("comment",), "rid", ("site",), chunksize)
 
 
 def read(path: Path) -> pd.DataFrame:
@@ -97,9 +97,11 @@ def test_output_does_not_depend_on_chunk_size(export, tmp_path):
     for other in outs[1:]:
         pd.testing.assert_frame_equal(outs[0], other)
     df = outs[0]
-    assert list(df.columns) == ["id", "site", "status", "duplicate", "primary_theme",
+    assert list(df.columns) == ["id", "question", "site", "status", "duplicate", "primary_theme",
                                 "primary_label", "confidence", "all_themes", "all_labels", "text"]
-    assert list(df.columns) == ["id", "site", *OUTPUT_COLUMNS[1:]]  # the names groups may not take
+    # the names groups may not take
+    assert list(df.columns) == ["id", "question", "site", *OUTPUT_COLUMNS[2:]]
+    assert set(df["question"]) == {"comment"}
     assert df["id"].tolist() == [f"r{i}" for i in range(200)]
     assert "[EMAIL]" in " ".join(df["text"]) and "a.b@example.com" not in " ".join(df["text"])
 

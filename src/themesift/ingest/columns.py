@@ -32,7 +32,7 @@ def guess_text_column(df: pd.DataFrame) -> str:
     for col in df.columns:
         stripped = df[col].dropna().astype(str).str.strip()
         values: list[str] = stripped[stripped != ""].head(2000).tolist()
-        if not values or _looks_like_codes(values):
+        if not values or looks_like_codes(values):
             continue
         words = [len(v.split()) for v in values]
         score = (statistics.median(words), statistics.mean(map(len, values)))
@@ -44,7 +44,7 @@ def guess_text_column(df: pd.DataFrame) -> str:
     return name
 
 
-def _looks_like_codes(values: list[str]) -> bool:
+def looks_like_codes(values: list[str]) -> bool:
     """Mostly numbers, dates or ids, or (given enough rows) unique one-word codes."""
     if sum(bool(_CODE.fullmatch(v)) for v in values) >= 0.8 * len(values):
         return True

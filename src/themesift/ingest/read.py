@@ -114,10 +114,24 @@ def iter_chunks(
     group_cols: Sequence[str] = (),
 ) -> Iterator[Corpus]:
     """Stream a file as Corpus chunks; ids equal those ``load_corpus`` gives."""
+    for corpora in iter_question_chunks(path, chunksize=chunksize, text_cols=(text_col,),
+                                        id_col=id_col, group_cols=group_cols):
+        yield corpora[0]
+
+
+def iter_question_chunks(
+    path: str | os.PathLike[str],
+    *,
+    chunksize: int = 50_000,
+    text_cols: Sequence[str],
+    id_col: str | None = None,
+    group_cols: Sequence[str] = (),
+) -> Iterator[list[Corpus]]:
+    """Stream a file as chunks of one Corpus per text column (the same rows and ids)."""
     if chunksize < 1:
         raise ValueError("chunksize must be at least 1")
     p = _check_file(path, None)
-    wanted = [text_col, *([id_col] if id_col else []), *group_cols]
+    wanted = [*text_cols, *([id_col] if id_col else []), *group_cols]
     frames = _chunk_frames(p, chunksize)
     seen: dict[str, int] = {}
     offset, first = 0, True
@@ -133,7 +147,10 @@ def iter_chunks(
         for col in set(wanted) - set(df.columns):  # a later JSONL chunk may lack a key
             df[col] = np.nan
         if len(df):
-            yield _corpus(df, text_col, id_col, group_cols, p.name, offset=offset, seen=seen)
+            corpora = [_corpus(df, col, id_col, group_cols, p.name, offset=offset,
+                               seen=seen if i == 0 else {})
+                       for i, col in enumerate(text_cols)]
+            yield corpora
             offset += len(df)
     if offset == 0:
         raise ThemesiftError(f"{p.name} has no rows")

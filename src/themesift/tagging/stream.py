@@ -23,11 +23,10 @@ from typing import Any
 import numpy as np
 import pyarrow.parquet as pq
 
-from themesift.clean import normalise_key
 from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_path
-from themesift.ingest import iter_chunks
-from themesift.tagging.chunk import ChunkTagger, TaggedChunk, text_hash
+from themesift.ingest import iter_question_chunks
+from themesift.tagging.chunk import ChunkTagger, SurveyTagger, TaggedChunk, row_key
 from themesift.tagging.write import XLSX_MAX_ROWS, assemble
 from themesift.types import CleaningReport, Progress
 
@@ -44,13 +43,13 @@ class TagJob:
 
     path: Path
     out: Path
-    text_col: str
+    text_cols: tuple[str, ...]  # one column per question the tagger knows, in its order
     id_col: str | None = None
     group_cols: tuple[str, ...] = ()
     chunksize: int = 50_000
 
     def options(self) -> dict[str, Any]:
-        return {"text_col": self.text_col, "id_col": self.id_col,
+        return {"text_cols": list(self.text_cols), "id_col": self.id_col,
                 "group_cols": list(self.group_cols), "chunksize": self.chunksize}
 
 
@@ -98,12 +97,13 @@ def check_out(out: Path) -> None:
         raise ThemesiftError(f"cannot write {out}: it is a folder")
 
 
-def run(job: TagJob, tagger: ChunkTagger, *, model_sha256: str, resume: bool = False,
-        progress: Progress | None = None) -> StreamResult:
-    """Tag ``job.path`` into ``job.out`` (see the module docstring)."""
+def run(job: TagJob, tagger: ChunkTagger | SurveyTagger, *, model_sha256: str,
+        resume: bool = False, progress: Progress | None = None) -> StreamResult:
+    """Tag ``job.path`` into ``job.out`` (see the module docstring); counts are output rows
+    (respondent x question)."""
     check_out(job.out)
     started = time.perf_counter()
-    total = estimate_rows(job.path)
+    total = estimate_rows(job.path) * len(job.text_cols)
     if job.out.suffix.lower() == ".xlsx" and total > 4 * XLSX_MAX_ROWS:
         raise ThemesiftError(f"{job.path.name} has too many rows for .xlsx; use .csv or .parquet")
     journal = _Journal.open(job, model_sha256, resume)
@@ -112,18 +112,20 @@ def run(job: TagJob, tagger: ChunkTagger, *, model_sha256: str, resume: bool = F
     notes = (f"resumed after {done} rows already tagged",) if done else ()
     report = progress or (lambda stage, d, t: None)
     report("tag", done, max(total, done))
-    chunks = iter_chunks(job.path, chunksize=job.chunksize, text_col=job.text_col,
-                         id_col=job.id_col, group_cols=job.group_cols)
+    survey = tagger if isinstance(tagger, SurveyTagger) else SurveyTagger([tagger])
+    chunks = iter_question_chunks(job.path, chunksize=job.chunksize, text_cols=job.text_cols,
+                                  id_col=job.id_col, group_cols=job.group_cols)
     try:
-        for index, corpus in enumerate(chunks):
+        for index, corpora in enumerate(chunks):
+            rows = len(corpora[0]) * len(corpora)  # respondent x question
             if index < len(journal.parts):
-                if len(corpus) != journal.parts[index]["rows"]:
+                if rows != journal.parts[index]["rows"]:
                     raise ThemesiftError(f"cannot resume: chunk {index + 1} of {job.path.name} "
                                          "differs from the interrupted run; run without --resume")
                 continue
-            chunk = widen_duplicates(tagger.tag(corpus), seen)
+            chunk = widen_duplicates(survey.tag(corpora), seen)
             journal.commit(index, chunk)
-            done += len(corpus)
+            done += rows
             report("tag", done, max(total, done))
     except BaseException as exc:
         if journal.rows == 0 or isinstance(exc, ThemesiftError):
@@ -241,11 +243,12 @@ class _Journal:
         """Keys of the substantive texts in the committed parts (for duplicate flags)."""
         seen: set[int] = set()
         for path in self.parts_paths():
-            table = pq.read_table(path, columns=["status", "text"])
-            for status, text in zip(table["status"].to_pylist(), table["text"].to_pylist(),
-                                    strict=True):
+            table = pq.read_table(path, columns=["question", "status", "text"])
+            for question, status, text in zip(table["question"].to_pylist(),
+                                              table["status"].to_pylist(),
+                                              table["text"].to_pylist(), strict=True):
                 if status == "substantive":
-                    seen.add(text_hash(normalise_key(text)))
+                    seen.add(row_key(question, text))
         return seen
 
     def summary(self) -> tuple[CleaningReport, dict[int, int]]:
