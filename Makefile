@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run test check install browser-deps bench bench-app clean
+.PHONY: run test check install browser-deps office-deps bench bench-app clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ browser-deps:
 	  else echo "warning: chromium missing and cannot apt-get; browser tests will fail"; fi; \
 	fi
 
+# Debian's LibreOffice (Writer, no GUI) + poppler-utils for the survey report's office-suite test.
+office-deps:
+	@if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null) \
+	      || echo "warning: could not install libreoffice/poppler; the LibreOffice report test will be skipped"; \
+	  else echo "warning: soffice or pdftoppm missing and cannot apt-get; the LibreOffice report test will be skipped"; fi; \
+	fi
+
 # Opens http://localhost:$(PORT). Uploads over 100 MB are refused in the browser
 # (Streamlit's limit) and, should the server run with a higher limit, by the app itself.
 run: install
@@ -42,7 +51,7 @@ check: install
 	$(BIN)/ruff check src app.py tests
 	$(BIN)/mypy
 
-test: check browser-deps
+test: check browser-deps office-deps
 	HF_HUB_OFFLINE=1 $(BIN)/pytest
 
 bench: install

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from themesift.project import Move, list_projects
+from themesift.project import Move, ProjectStore, project_path
 from themesift.ui import cache, shell, state
 from themesift.ui.data_page import render_new_analysis, render_report
 from themesift.ui.edit_page import render_edit
 from themesift.ui.export_page import render_export
 from themesift.ui.map_page import render_map
 from themesift.ui.overview import render_overview
+from themesift.ui.survey_page import QuestionView, render_survey
 from themesift.ui.theme_page import render_theme
 
 ROOT = Path(__file__).resolve().parent
@@ -22,10 +23,14 @@ st.set_page_config(page_title="themesift", page_icon="🧵", layout="wide")
 shell.apply_pending()
 st.sidebar.title("themesift")
 store = shell.choose_project(ROOT)
+survey = shell.survey_of(store) if store else None
 state.keep_widgets(store.name if store else None)  # per project, across pages
-page = st.sidebar.radio("Page", shell.PAGES if store else ("Data",), key="page")
+pages = (shell.SURVEY_PAGES if survey else shell.PAGES) if store else ("Data",)
+if st.session_state.get("page") not in pages:
+    st.session_state["page"] = "Themes" if store else "Data"
+page = st.sidebar.radio("Page", pages, key="page")
 if store:
-    st.query_params.update(project=store.name, page=page)
+    st.query_params.update(project=st.session_state["project"], page=page)
 
 with shell.guard():
     shell.show_flash()
@@ -39,13 +44,17 @@ with shell.guard():
         if view:
             render_report(view)
         render_new_analysis(
-            samples=sorted((ROOT / "data").glob("*.csv")),
+            samples=sorted([*(ROOT / "data").glob("*.csv"), *(ROOT / "data").glob("*.xlsx")]),
             read_upload=lambda up: cache.read_upload(cache.digest(up.getvalue()), up.name,
                                                      up.getvalue()),
             read_sample=lambda p: cache.read_sample(str(p), p.stat().st_mtime),
             on_analyse=lambda spec, progress: shell.after_analysis(
-                shell.analyse_new(spec, progress).name),
-            taken=list_projects(), max_upload_mb=shell.max_upload_mb())
+                shell.analyse_new(spec, progress)),
+            taken=shell.taken_names(), max_upload_mb=shell.max_upload_mb())
+    elif page == "Survey" and survey:
+        render_survey(survey, [QuestionView(k, t, p, cache.current_view(ProjectStore(
+            project_path(p)))) for k, t, p in survey.questions],
+            on_open=lambda project: shell.open_question(survey, project))
     elif page == "Themes":
         render_overview(view, shares=lambda group: cache.breakdown_for(*key, group))
     elif page == "Theme":

@@ -44,7 +44,7 @@ from themesift.model import (
     load_survey_model,
     sha256_of,
 )
-from themesift.project import ProjectStore
+from themesift.project import project_path
 from themesift.report import write_quote_bank
 from themesift.results import (
     Model,
@@ -106,12 +106,12 @@ def _frame(data: object) -> pd.DataFrame:
 # -- files: what the CLI runs -----------------------------------------------------------------
 
 
-def analyse_file(path: PathLike, *, text_cols: str | Sequence[str] | None = None,
+def analyse_file(path: PathLike, *, text_col: str | Sequence[str] | None = None,
                  question_col: str | None = None, id_col: str | None = None,
                  group_cols: Sequence[str] | None = None, config: Config | None = None,
                  progress: Progress | None = None) -> Result:
-    """``analyse`` on a CSV, TSV, XLSX, Parquet or JSONL file."""
-    return analyse(read_table(path), text_cols, id=id_col, groups=group_cols,
+    """``analyse`` on a CSV, TSV, XLSX, Parquet or JSONL file (``text_col`` as ``text``)."""
+    return analyse(read_table(path), text_col, id=id_col, groups=group_cols,
                    question_col=question_col, source=Path(path).name, config=config,
                    progress=progress)
 
@@ -158,8 +158,12 @@ def tag_file(
         raise ThemesiftError("--resume works with the local engine only")
     check_output(out, inputs=(path, model_dir), folder=engine == "dask")
     model = load_survey_model(model_dir)
-    columns = question_columns(model, list(map(str, peek_table(path).columns)), text_col)
+    names = list(map(str, peek_table(path).columns))
+    columns = question_columns(model, names, text_col)
     notes = []
+    if id_col is None and model.id_col and model.id_col in names:
+        id_col = model.id_col
+        notes.append(f"no --id-col given; using '{id_col}' as the model was trained with")
     if len(model.questions) == 1 and text_col is None:
         notes.append(f"no --text-col given; using '{columns[0][1]}' as the model was trained on")
     missing = [q.question.key for q in model.questions if q not in [c[0] for c in columns]]
@@ -226,13 +230,23 @@ def evaluate_file(
     return evaluation, tuple(notes)
 
 
-def new_project(data: pd.DataFrame, path: PathLike, *, text: str, id: str | None = None,
-                groups: Sequence[str] = (), source: str = "", config: Config | None = None,
-                embed: Embed | None = None, progress: Progress | None = None) -> ProjectStore:
-    """Analyse a table into a new project file (the app's Data page)."""
-    corpus = corpus_from_frame(_frame(data), text_col=text, id_col=id, group_cols=groups,
-                               source=source)
-    return pipeline.analyse_project(corpus, Path(path), config, embed=embed, progress=progress)
+def new_project(data: pd.DataFrame, name: str, *, text: Sequence[str], id: str | None = None,
+                groups: Sequence[str] | None = None, source: str = "",
+                config: Config | None = None, embed: Embed | None = None,
+                progress: Progress | None = None) -> str:
+    """Analyse a table into a new project of the app (the Data page); returns its name.
+
+    One open question makes one project; several make a survey project: one project
+    per question, listed together (``project.SurveyIndex``).
+    """
+    survey, _ = survey_from_frame(_frame(data), text_cols=list(text), id_col=id, groups=groups,
+                                  source=source)
+    if len(survey.questions) == 1:
+        pipeline.analyse_project(survey.corpus(survey.questions[0].key), project_path(name),
+                                 config, embed=embed, progress=progress)
+    else:
+        pipeline.analyse_survey_projects(survey, name, config, embed=embed, progress=progress)
+    return name
 
 
 # -- checks before any work -------------------------------------------------------------------

@@ -66,7 +66,7 @@ def analyse(
     config = _settings(settings, n_themes=themes, embedder=embedder)
     check_model_out(out_dir, inputs=(file,))
     with _progress(quiet) as progress:
-        result = analyse_file(file, text_cols=text_cols or text_col, question_col=question_col,
+        result = analyse_file(file, text_col=text_cols or text_col, question_col=question_col,
                               id_col=id_col, group_cols=group_col, config=config,
                               progress=progress)
         result.save(out_dir)

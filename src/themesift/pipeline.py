@@ -22,7 +22,14 @@ from themesift.errors import ThemesiftError
 from themesift.evaluate import Agreement, Codes, GroupResult, evaluate_corpus
 from themesift.model import SavedModel, SurveyQuestion
 from themesift.nlp import default_workers, load_nlp
-from themesift.project import ProjectStore, create_project
+from themesift.project import (
+    ProjectStore,
+    SurveyIndex,
+    create_project,
+    member_name,
+    project_path,
+    write_survey_index,
+)
 from themesift.tagging import ChunkTagger, SurveyTagger
 from themesift.themes import ThemeModel, make_quotes
 from themesift.types import (
@@ -159,6 +166,39 @@ def analyse_project(corpus: Corpus, path: Path, config: Config | None = None, *,
     analysis = analyse(corpus, config, session=session)
     return create_project(path, analysis, nlp=session.nlp, embed=embed or session.embed,
                           progress=progress)
+
+
+def analyse_survey_projects(survey: Survey, name: str, config: Config | None = None, *,
+                            embed: Embed | None = None,
+                            progress: Progress | None = None) -> SurveyIndex:
+    """Analyse each open question into a project of its own, listed as survey ``name``.
+
+    All or nothing: if any question fails, the projects already made are removed.
+    """
+    config = config or Config()
+    session = Session(config, progress)
+    made: list[ProjectStore] = []
+    entries: list[tuple[str, str, str]] = []
+    try:
+        for i, question in enumerate(survey.questions):
+            try:
+                analysis = analyse(survey.corpus(question.key), config, session=session)
+            except ThemesiftError as exc:
+                log.warning("question %s skipped: %s", question.key, exc)
+                continue
+            member = member_name(name, i, question.key)
+            made.append(create_project(project_path(member), analysis, nlp=session.nlp,
+                                       embed=embed or session.embed, progress=progress))
+            entries.append((question.key, question.text, member))
+        if not entries:
+            raise ThemesiftError("no open question has a substantive answer")
+        index = SurveyIndex(name, survey.source, tuple(entries))
+        write_survey_index(index)
+    except BaseException:
+        for store in made:
+            store.path.unlink(missing_ok=True)
+        raise
+    return index
 
 
 def tagger_for(model: SavedModel, progress: Progress | None = None, *, question: str = ""

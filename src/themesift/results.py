@@ -18,7 +18,7 @@ import pandas as pd
 from themesift import pipeline
 from themesift.errors import ThemesiftError
 from themesift.fsutil import check_writable
-from themesift.ingest import corpus_from_frame
+from themesift.ingest import corpus_from_frame, split_header_rows
 from themesift.model import (
     SavedModel,
     SurveyModel,
@@ -256,7 +256,10 @@ class Model:
         """
         if not isinstance(data, pd.DataFrame):
             raise ThemesiftError(f"expected a pandas DataFrame, not {type(data).__name__}")
+        data, _, _ = split_header_rows(data)  # a survey tool's header rows: not respondents
         columns = question_columns(self.survey, list(map(str, data.columns)), text)
+        if id is None and self.survey.id_col in data.columns:
+            id = self.survey.id_col
         frames = []
         for q, col in columns:
             corpus = corpus_from_frame(data, text_col=col, id_col=id, group_cols=groups)

@@ -367,7 +367,7 @@ def test_cp1252_csv_and_xlsx_with_formulas_read_cleanly(at: AppTest, folder: Pat
     preview = frame_with(at, "comment")
     assert preview["comment"].tolist()[0] == "Parking is far too expensive here"
     assert not preview["length"].astype(str).str.startswith("=").any()  # no formula code
-    assert at.selectbox(key="new_text").value == "comment"
+    assert at.multiselect(key="new_text").value == ["comment"]
     unchanged(folder, token)
 
 
@@ -375,7 +375,7 @@ def test_analysis_without_comments_keeps_the_project(at: AppTest, folder: Path) 
     token = store_of(folder).token()
     upload(at, "nothing.csv", b"id,answer,note\n1,n/a,long enough note text here\n"
                               b"2,nothing,another long note text here\n")
-    at.selectbox(key="new_text").set_value("answer").run()
+    at.multiselect(key="new_text").set_value(["answer"]).run()
     at.button(key="new_go").click().run()
     no_trouble(at)
     assert any("no substantive comments" in e.value for e in at.error)
@@ -384,7 +384,7 @@ def test_analysis_without_comments_keeps_the_project(at: AppTest, folder: Path) 
 
 def test_upload_and_analyse_a_new_project(at: AppTest, folder: Path) -> None:
     upload(at, "hcsa.csv", HCSA.read_bytes())
-    assert at.selectbox(key="new_text").value == "text"
+    assert at.multiselect(key="new_text").value == ["text"]
     at.selectbox(key="new_id").set_value("id")
     at.multiselect(key="new_groups").set_value(["report_theme"])
     at.text_input(key="new_name").set_value("stp survey")

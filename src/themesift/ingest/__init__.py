@@ -14,9 +14,15 @@ from themesift.ingest.read import (
     read_table,
 )
 from themesift.ingest.sniff import csv_options
-from themesift.ingest.survey import find_id_column, free_text_columns, survey_from_frame
+from themesift.ingest.survey import (
+    find_id_column,
+    free_text_columns,
+    split_header_rows,
+    survey_from_frame,
+)
 
 __all__ = ["MAX_BYTES", "SUPPORTED", "cell_text", "check_group_names", "choose_text_column",
            "corpus_from_frame", "csv_options", "guess_text_column", "iter_chunks",
            "iter_question_chunks", "load_corpus",
-           "peek_table", "read_table", "find_id_column", "free_text_columns", "survey_from_frame"]
+           "peek_table", "read_table", "find_id_column", "free_text_columns", "split_header_rows",
+           "survey_from_frame"]

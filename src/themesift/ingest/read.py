@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 
 from themesift.errors import ThemesiftError
 from themesift.ingest.columns import choose_text_column
+from themesift.ingest.headers import HeaderLayout, apply_layout, header_layout
 from themesift.ingest.sniff import csv_options
 from themesift.types import OUTPUT_COLUMNS, Corpus
 
@@ -72,6 +73,8 @@ def peek_table(path: str | os.PathLike[str], rows: int = 2000) -> pd.DataFrame:
     p = _check_file(path, None)
     with _reading(p):
         df = next(_chunk_frames(p, rows), None)
+    if df is not None:
+        df = apply_layout(df, header_layout(df), first=True)
     if df is None or len(df) == 0:
         raise ThemesiftError(f"{p.name} has no rows")
     return df
@@ -135,15 +138,20 @@ def iter_question_chunks(
     frames = _chunk_frames(p, chunksize)
     seen: dict[str, int] = {}
     offset, first = 0, True
+    layout = HeaderLayout()
     while True:
         with _reading(p):
             df = next(frames, None)
         if df is None:
             break
         if first:
+            layout = header_layout(df)  # a survey tool's header rows: not respondents
+            df = apply_layout(df, layout, first=True)
             _require(df, wanted, p.name)
             check_group_names(group_cols)
             first = False
+        else:
+            df = apply_layout(df, layout, first=False)
         for col in set(wanted) - set(df.columns):  # a later JSONL chunk may lack a key
             df[col] = np.nan
         if len(df):

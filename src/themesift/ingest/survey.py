@@ -27,6 +27,7 @@ import pandas as pd
 
 from themesift.errors import ThemesiftError
 from themesift.ingest.columns import guess_text_column, looks_like_codes
+from themesift.ingest.headers import apply_layout, header_layout
 from themesift.ingest.read import cell_text, check_group_names
 from themesift.types import OUTPUT_COLUMNS, ColumnProfile, Question, Survey
 
@@ -39,9 +40,6 @@ MIN_FREE_ANSWERS = 3  # a column with fewer answers is not taken as an open ques
 FREE_DISTINCT = 0.6  # ... nor one whose answers repeat more than this allows
 FREE_WORDS = 3.0  # ... nor one whose answers are shorter (median words)
 MAX_LEVELS = 20  # a closed column has at most this many distinct values
-_BLANK_HEADER = re.compile(r"^(Unnamed: \d+|column_\d+)(\.\d+)?$")
-_IMPORT_ID = re.compile(r'^\{"ImportId"')
-_SM_SUBLABELS = frozenset({"response", "open-ended response", "other (please specify)"})
 SCALES: tuple[tuple[str, ...], ...] = (
     ("strongly disagree", "disagree", "neither agree nor disagree", "agree", "strongly agree"),
     ("strongly disagree", "disagree", "neutral", "agree", "strongly agree"),
@@ -71,51 +69,9 @@ def _values(column: pd.Series) -> list[str]:
 
 def split_header_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
     """Data rows, question wording per column, and notes, for Qualtrics / SurveyMonkey headers."""
-    if len(df) >= 2:
-        second = [v for v in df.iloc[1].tolist() if isinstance(v, str) and v]
-        if second and sum(bool(_IMPORT_ID.match(v)) for v in second) * 2 >= len(second):
-            texts = {str(c): str(t).strip() for c, t in zip(df.columns, df.iloc[0], strict=True)
-                     if isinstance(t, str) and t.strip() and t.strip() != str(c)}
-            return (df.iloc[2:].reset_index(drop=True), texts,
-                    ["read Qualtrics' two header rows (question texts, import ids)"])
-    ids = [c for c in df.columns if _norm(c) == "respondentid"]
-    if len(df) >= 1 and ids and not _filled(df[ids[0]].iloc[0]):
-        first = [v.strip().lower() for v in df.iloc[0].tolist() if isinstance(v, str)]
-        if any(v in _SM_SUBLABELS for v in first):
-            return _surveymonkey(df)
-    return df, {}, []
-
-
-def _filled(value: object) -> bool:
-    return isinstance(value, str) and bool(value.strip())
-
-
-def _surveymonkey(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
-    """Question texts in the header (blank under a multi-column question), labels below."""
-    names: list[str] = []
-    question = ""
-    for col, sub in zip(df.columns, df.iloc[0].tolist(), strict=True):
-        col = str(col)
-        if not _BLANK_HEADER.match(col):
-            question = col
-        label = sub.strip() if isinstance(sub, str) else ""
-        if not _BLANK_HEADER.match(col) and (not label or label.lower() in _SM_SUBLABELS):
-            names.append(col)
-        else:
-            names.append(f"{question} - {label}" if label else col)
-    out = df.iloc[1:].reset_index(drop=True)
-    out.columns = _unique(names)
-    return out, {}, ["read SurveyMonkey's two header rows (questions, then response labels)"]
-
-
-def _unique(names: Sequence[str]) -> list[str]:
-    seen: list[str] = []
-    for name in names:
-        k, new = 0, name
-        while new in seen:
-            k, new = k + 1, f"{name}.{k + 1}"
-        seen.append(new)
-    return seen
+    layout = header_layout(df)
+    return apply_layout(df, layout, first=True), dict(layout.texts), \
+        ([layout.note] if layout.note else [])
 
 
 def find_id_column(df: pd.DataFrame) -> str | None:

@@ -25,14 +25,22 @@ from themesift.project.project import (
 from themesift.project.store import (
     LogEntry,
     ProjectStore,
+    SurveyIndex,
     active_edits,
     list_projects,
+    list_surveys,
+    member_name,
     project_path,
     projects_dir,
+    read_survey_index,
     safe_name,
+    survey_path,
+    write_survey_index,
 )
 
 __all__ = ["MAX_LABEL", "MAX_SPLIT", "Base", "Context", "Delete", "Edit", "EditError",
            "EditState", "LogEntry", "Merge", "Move", "ProjectStore", "Rename", "Split", "View",
            "active_edits", "apply_edit", "build_view", "create_project", "list_projects",
-           "load_base", "project_path", "projects_dir", "safe_name", "undo"]
+           "load_base", "project_path", "projects_dir", "safe_name", "undo", "SurveyIndex",
+           "list_surveys", "member_name", "read_survey_index", "survey_path",
+           "write_survey_index"]

@@ -10,7 +10,15 @@ from themesift.report.bank import (
     theme_rows,
     xml_safe,
 )
+from themesift.report.charts import share_chart_png
 from themesift.report.markdown import markdown, md_text
+from themesift.report.survey import (
+    QuestionSection,
+    ReportTable,
+    SurveyReport,
+    build_survey_report,
+)
+from themesift.report.survey_writers import SURVEY_FORMATS, write_survey_report
 from themesift.report.tables import (
     SPECIAL_LABELS,
     assignments_frame,
@@ -22,4 +30,6 @@ from themesift.report.write import FORMATS, resolve_format, write_quote_bank
 __all__ = ["FORMATS", "SPECIAL_LABELS", "QuoteBank", "assignments_frame", "attribution",
            "build_quote_bank", "markdown", "md_text", "neutralise", "neutralise_frame",
            "quote_bank_rows", "resolve_format", "summary_line", "theme_rows",
-           "themes_frame", "write_quote_bank", "xml_safe"]
+           "themes_frame", "write_quote_bank", "xml_safe",
+           "SURVEY_FORMATS", "QuestionSection", "ReportTable", "SurveyReport",
+           "build_survey_report", "share_chart_png", "write_survey_report"]

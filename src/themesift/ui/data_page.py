@@ -12,7 +12,13 @@ import pandas as pd
 import streamlit as st
 
 from themesift.errors import ThemesiftError
-from themesift.ingest import SUPPORTED, guess_text_column
+from themesift.ingest import (
+    SUPPORTED,
+    find_id_column,
+    free_text_columns,
+    guess_text_column,
+    split_header_rows,
+)
 from themesift.progress import stage_text
 from themesift.project import View, safe_name
 from themesift.types import Progress
@@ -25,7 +31,7 @@ NONE = "(none)"
 class NewProject:
     frame: pd.DataFrame
     source: str
-    text_col: str
+    text_cols: tuple[str, ...]  # one per open question
     id_col: str | None
     group_cols: tuple[str, ...]
     name: str
@@ -93,29 +99,39 @@ def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
     if chosen is None:
         return
     df, source = chosen
+    df, _, header_notes = split_header_rows(df)  # Qualtrics / SurveyMonkey header rows
     columns = [str(c) for c in df.columns]
     st.caption(f"{source}: {len(df)} rows, {len(columns)} columns. First rows:")
+    for note in header_notes:
+        st.caption(f"Note: {note}.")
     st.dataframe(df.head(8), key=f"{key}_preview", hide_index=True)
-    try:
-        guess: str | None = guess_text_column(df)
-    except ThemesiftError as exc:
-        st.error(f"{exc}. Choose the column with the comments yourself, or upload another file.")
-        guess = None
-    text_col = st.selectbox("Text column (the comments)", columns,
-                            index=columns.index(guess) if guess in columns else None,
-                            placeholder="choose a column", key=f"{key}_text")
-    if text_col is None:
+    found = [c for c, _ in free_text_columns(df)]
+    if not found:
+        try:
+            found = [guess_text_column(df)]
+        except ThemesiftError as exc:
+            st.error(f"{exc}. Choose the columns with the comments yourself, or upload another "
+                     "file.")
+    text_cols = st.multiselect(
+        "Open questions (columns of free-text answers)", columns,
+        default=[c for c in found if c in columns], key=f"{key}_text",
+        help="Each column is analysed on its own, with its own themes. Several columns make "
+             "a survey project, with a question switcher in the sidebar.")
+    if not text_cols:
+        st.info("Choose at least one column of comments.")
         return
-    st.caption("Preview: " + " · ".join(df[text_col].dropna().astype(str).head(4)
-                                        .str.slice(0, 90)))
-    others = [c for c in columns if c != text_col]
-    default_id = next((c for c in others if c.lower() in {"id", "respondent_id", "response_id"}),
-                      NONE)
-    id_col = st.selectbox("Id column", [NONE, *others], index=[NONE, *others].index(default_id),
-                          key=f"{key}_id")
-    groups = st.multiselect("Group columns (for breakdowns)",
-                            [c for c in others if c != id_col], key=f"{key}_groups")
-    for g in groups:
+    for col in text_cols[:3]:
+        st.caption(f"{col}: " + " · ".join(df[col].dropna().astype(str).head(3)
+                                           .str.slice(0, 90)))
+    others = [c for c in columns if c not in text_cols]
+    default_id = find_id_column(df[others]) if others else None
+    id_col = st.selectbox("Respondent id column", [NONE, *others],
+                          index=[NONE, *others].index(default_id or NONE), key=f"{key}_id")
+    closed = [c for c in others if c != id_col and 1 < df[c].nunique() <= 20]
+    groups = st.multiselect("Group columns (closed answers, for breakdowns)",
+                            [c for c in others if c != id_col],
+                            default=closed if len(text_cols) > 1 else [], key=f"{key}_groups")
+    for g in groups[:6]:
         values = df[g].fillna("(blank)").astype(str).value_counts()
         st.caption(f"{g}: {len(values)} values, e.g. " + ", ".join(values.index[:5]))
     stem = Path(source).stem or "project"
@@ -124,8 +140,8 @@ def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
     name = st.text_input("Project name", key=f"{key}_name", max_chars=60)
     if not st.button("Analyse", key=f"{key}_go", type="primary"):
         return
-    spec = NewProject(df, source, text_col, None if id_col == NONE else id_col, tuple(groups),
-                      name.strip() or default)
+    spec = NewProject(df, source, tuple(text_cols), None if id_col == NONE else id_col,
+                      tuple(groups), name.strip() or default)
     bar = st.progress(0.0, text="Starting…")
     last = [0.0]
 

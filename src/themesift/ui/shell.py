@@ -26,11 +26,14 @@ from themesift.project import (
     Edit,
     EditError,
     ProjectStore,
+    SurveyIndex,
     View,
     apply_edit,
     list_projects,
+    list_surveys,
     project_path,
     projects_dir,
+    read_survey_index,
     safe_name,
     undo,
 )
@@ -41,6 +44,7 @@ from themesift.ui.data_page import NewProject
 log = logging.getLogger(__name__)
 
 PAGES = ("Data", "Themes", "Theme", "Map", "Edit", "Export")
+SURVEY_PAGES = ("Survey", *PAGES)  # a survey project: first an overview of its questions
 SAMPLE_PROJECT = "sample"
 DEFAULT_MAX_UPLOAD_MB = 100.0
 
@@ -70,18 +74,23 @@ def max_upload_mb() -> float:
         return DEFAULT_MAX_UPLOAD_MB
 
 
-def analyse_new(spec: NewProject, progress: Progress) -> ProjectStore:
-    """Analyse a table into a new project file; an existing project is never touched."""
-    path = project_path(spec.name)
-    if path.exists():
-        raise ThemesiftError(f"a project called '{path.stem}' exists already: choose another name")
+def analyse_new(spec: NewProject, progress: Progress) -> str:
+    """Analyse a table into a new project (several open questions: a survey project);
+    an existing project is never touched.  Returns the name to open."""
     config = Config()
     with cache.analysis_lock():
-        if path.exists():
-            raise ThemesiftError(f"a project called '{path.stem}' exists already")
-        return new_project(spec.frame, path, text=spec.text_col, id=spec.id_col,
+        name = safe_name(spec.name)
+        if name in taken_names():
+            raise ThemesiftError(f"a project called '{name}' exists already: choose another "
+                                 "name")
+        return new_project(spec.frame, name, text=spec.text_cols, id=spec.id_col,
                            groups=spec.group_cols, source=spec.source, config=config,
                            embed=cache.embed_for(config.embedder), progress=progress)
+
+
+def taken_names() -> list[str]:
+    """Names of the projects and survey projects that exist (a new one may not take them)."""
+    return sorted({*list_projects(), *list_surveys()})
 
 
 def ensure_sample(root: Path) -> None:
@@ -98,8 +107,8 @@ def ensure_sample(root: Path) -> None:
         bar.progress(min(1.0, done / total) if total else 0.0,
                      text=f"{stage_text(stage)}: {done:,} of {total:,}")
 
-    spec = NewProject(read_table(sample.file), sample.file.name, sample.text_col, sample.id_col,
-                      sample.group_cols, SAMPLE_PROJECT)
+    spec = NewProject(read_table(sample.file), sample.file.name, (sample.text_col,),
+                      sample.id_col, sample.group_cols, SAMPLE_PROJECT)
     try:
         analyse_new(spec, progress)
     except ThemesiftError:
@@ -120,20 +129,57 @@ def apply_pending() -> None:
     for src, dst in (("goto_page", "page"), ("goto_project", "project")):
         if src in state:
             state[dst] = state.pop(src)
+    for src in [k for k in state if isinstance(k, str) and k.startswith("goto_question::")]:
+        state[src.removeprefix("goto_")] = state.pop(src)
     state.setdefault("page", "Themes")
 
 
 def choose_project(root: Path) -> ProjectStore | None:
+    """The sidebar's project chooser, and for a survey project its question chooser."""
     with guard():
         ensure_sample(root)
-    names = list_projects()
+    surveys = {}
+    for name in list_surveys():
+        try:
+            surveys[name] = read_survey_index(name)
+        except ThemesiftError as exc:
+            log.warning("%s", exc)
+    members = {p for index in surveys.values() for p in index.projects}
+    names = sorted({*(p for p in list_projects() if p not in members), *surveys})
     if not names:
         return None
     if st.session_state.get("project") not in names:
         st.session_state["project"] = SAMPLE_PROJECT if SAMPLE_PROJECT in names else names[0]
     name = st.sidebar.selectbox("Project", names, key="project")
+    if name in surveys:
+        index = surveys[name]
+        texts = {p: f"{k}: {t}" if t else k for k, t, p in index.questions}
+        pick_key = f"question::{name}"
+        if st.session_state.get(pick_key) not in texts:
+            st.session_state[pick_key] = index.projects[0]
+        member = st.sidebar.selectbox("Question", list(texts), key=pick_key,
+                                      format_func=lambda p: _short(texts[p]))
+        st.sidebar.caption(f"Survey of {len(index.questions)} open questions, from "
+                           f"{index.source or 'an upload'}")
+        return ProjectStore(project_path(member))
     st.sidebar.caption(f"Saved in {projects_dir() / (name + '.sqlite')}")
     return ProjectStore(project_path(name))
+
+
+def survey_of(store: ProjectStore) -> SurveyIndex | None:
+    """The survey project the open project is a question of (None for a plain project)."""
+    name = st.session_state.get("project")
+    if not isinstance(name, str) or name not in list_surveys():
+        return None
+    try:
+        index = read_survey_index(name)
+    except ThemesiftError:
+        return None
+    return index if store.name in index.projects else None
+
+
+def _short(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def flash(message: str) -> None:
@@ -187,6 +233,13 @@ def save_model(view: View, name: str, replace: bool) -> Path:
         raise ThemesiftError(f"a model called '{out.name}' exists already in {folder}: choose "
                              "another name, or tick 'Replace a saved model of the same name'")
     return save_analysis(view.as_analysis(), out)
+
+
+def open_question(survey: SurveyIndex, project: str, page: str = "Themes") -> None:
+    """Switch to another question of the open survey project (on the next run)."""
+    st.session_state[f"goto_question::{survey.name}"] = project
+    st.session_state["goto_page"] = page
+    st.rerun()
 
 
 def after_analysis(name: str) -> None:

@@ -1,4 +1,4 @@
-"""Build the survey fixtures of tests/data from the project's real data (run from the repo root).
+"""Build the survey samples of data/ from the project's real data (run from the repo root).
 
 * ``hcsa_three_questions.csv``: the 19 HCSA quotes (data/hcsa_stp_2017_quotes.csv) as the
   answers to the three open questions of the report's survey, by report section:
@@ -21,8 +21,8 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "data"
 QUESTIONS = {
     "engagement": ("How were you engaged in your local STP?", (3.7, 3.8, 3.9)),
     "purpose": ("What do you think STPs are for?", (3.13,)),

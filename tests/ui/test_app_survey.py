@@ -1,0 +1,67 @@
+"""The app with a survey: several open questions analysed into one survey project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app_support import ROOT, goto, no_trouble
+from themesift.project import list_projects, list_surveys, read_survey_index
+
+pytestmark = pytest.mark.slow
+HCSA3 = ROOT / "data" / "hcsa_three_questions.csv"
+WIDE = ROOT / "data" / "educators_wide.xlsx"
+
+
+def upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    goto(at, "Data")
+    at.radio(key="new_kind").set_value("Upload a file").run()
+    at.file_uploader(key="new_upload").set_value((name, data, "application/octet-stream"))
+    return at.run()
+
+
+def test_a_wide_export_proposes_every_open_question(at: AppTest) -> None:
+    upload(at, "educators_wide.xlsx", WIDE.read_bytes())
+    no_trouble(at)
+    assert at.multiselect(key="new_text").value[:3] == ["N2", "N3", "N4"]
+    assert len(at.multiselect(key="new_text").value) == 14
+    assert at.selectbox(key="new_id").value == "ResponseId"
+    assert at.multiselect(key="new_groups").value == ["Considered proctoring"]
+    assert any("Qualtrics" in c.value for c in at.caption)
+
+
+def test_analyse_three_questions_into_a_survey_project(at: AppTest, folder: Path,
+                                                       tmp_path: Path) -> None:
+    # The long HCSA file, pivoted to one column per question, as a wide upload.
+    import pandas as pd
+
+    long = pd.read_csv(HCSA3, dtype=str)
+    wide = long.pivot(index="id", columns="question", values="text").reset_index()
+    wide = wide[["id", "engagement", "purpose", "outcomes"]]
+    upload(at, "stp.csv", wide.to_csv(index=False).encode())
+    at.multiselect(key="new_text").set_value(["engagement", "purpose", "outcomes"])
+    at.selectbox(key="new_id").set_value("id")
+    at.text_input(key="new_name").set_value("stp survey")
+    at.button(key="new_go").click().run()
+    no_trouble(at)
+    assert list_surveys(folder) == ["stp-survey"]
+    index = read_survey_index("stp-survey", folder)
+    assert [k for k, _, _ in index.questions] == ["engagement", "purpose", "outcomes"]
+    assert set(index.projects) <= set(list_projects(folder))
+    # The project list shows the survey once, not its three question projects.
+    assert at.sidebar.selectbox(key="project").options == ["sample", "stp-survey"]
+    question = at.sidebar.selectbox(key="question::stp-survey")
+    assert question.value == index.projects[0]
+    assert "Survey" in at.sidebar.radio(key="page").options
+    goto(at, "Survey")
+    no_trouble(at)
+    assert at.header[0].value == "Survey overview"
+    assert [s.value for s in at.subheader] == ["engagement", "purpose", "outcomes"]
+    at.button(key="survey_open_2").click().run()
+    no_trouble(at)
+    assert at.sidebar.selectbox(key="question::stp-survey").value == index.projects[2]
+    assert at.header[0].value == "Themes overview"
+    substantive = next(str(m.value) for m in at.metric if m.label == "Substantive")
+    assert substantive == "9"  # the outcomes question's answers
