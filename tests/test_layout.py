@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("embed",),
     ("themes",),
     ("model",),
+    ("survey",),
     ("report",),
     ("tagging",),
     ("evaluate",),
@@ -39,8 +40,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("api",),
     ("cli", "__main__", "ui", "spacy_worker", "__init__"),
 )
-SUBPACKAGES = ("nlp", "ingest", "clean", "embed", "themes", "model", "report", "tagging",
-               "evaluate", "project", "ui")
+SUBPACKAGES = ("nlp", "ingest", "clean", "embed", "themes", "model", "survey", "report",
+               "tagging", "evaluate", "project", "ui")
 
 
 def module_name(path: Path, base: Path = SRC) -> str:

@@ -45,7 +45,13 @@ from themesift.model import (
     sha256_of,
 )
 from themesift.project import project_path
-from themesift.report import write_quote_bank
+from themesift.report import (
+    ReportTable,
+    build_survey_report,
+    neutralise_frame,
+    write_quote_bank,
+    write_survey_report,
+)
 from themesift.results import (
     Model,
     Result,
@@ -53,7 +59,8 @@ from themesift.results import (
     question_columns,
     save_analysis,
 )
-from themesift.tagging import StreamResult, TagJob, run, run_dask
+from themesift.survey import CrossTab, crosstab, summarise_closed
+from themesift.tagging import StreamResult, TagJob, run, run_dask, write_table
 from themesift.types import CleaningReport, Embed, Progress
 
 log = logging.getLogger(__name__)
@@ -61,8 +68,8 @@ MAX_CHUNK = 10_000_000  # rows per chunk; memory grows with it
 PathLike = str | os.PathLike[str]
 
 __all__ = ["Model", "Result", "TagResult", "analyse", "analyse_file", "check_model_out",
-           "check_output", "evaluate_file", "export_quotes", "load", "new_project",
-           "save_analysis", "tag_file"]
+           "check_output", "crosstab_display", "crosstab_file", "evaluate_file",
+           "export_quotes", "load", "new_project", "save_analysis", "tag_file", "write_report"]
 
 
 # -- the public face ------------------------------------------------------------------------
@@ -195,6 +202,74 @@ def export_quotes(model_dir: PathLike, out: PathLike, *, fmt: str | None = None,
                              "one with --question, or write them all with 'themesift report'")
     q = model.question(question) if question else model.questions[0]
     return write_quote_bank(model_quote_bank(q.model, q.question, per_theme), out, fmt)
+
+
+def write_report(model_dir: PathLike, out: PathLike, *, fmt: str | None = None,
+                 per_theme: int = 5, by: Sequence[str] = (), page: str = "A4") -> Path:
+    """The survey report of a model: per question its themes, chart, quotes and cross-tabs
+    by the columns ``by``; the closed questions; a methods appendix (.docx .xlsx .md .html)."""
+    check_output(out, inputs=(model_dir,))
+    model = load_survey_model(model_dir)
+    rows = model.assignments()
+    closed = [ReportTable(s.title, s.frame(), f"Respondents who answered: {s.base}; "
+                          f"not answered: {s.not_answered} (not in the base).")
+              for s in summarise_closed(rows, model.profiles)]
+    tables: dict[str, list[ReportTable]] = {}
+    for q in model.questions:
+        for column in by:
+            profile = model.profiles.get(column)
+            table = crosstab(rows, q.question.key, column,
+                             levels=profile.levels if profile else ())
+            tables.setdefault(q.question.key, []).append(
+                ReportTable(f"By {column}", crosstab_display(table), table.note))
+    report = build_survey_report(model, per_theme=per_theme, tables=tables, closed=closed)
+    return write_survey_report(report, out, fmt, page=page)
+
+
+def crosstab_display(table: CrossTab) -> pd.DataFrame:
+    """The cross-tab to read: per theme "% (n)" per level and in total, the BH-adjusted q
+    (or why it was not tested) and the effect size; then the unassigned and base rows."""
+    bases = (*table.bases, table.base)
+    levels = [str(level) for level in (*table.levels, "Total")]
+
+    def cells(counts: tuple[int, ...]) -> list[str]:
+        return [f"{100 * n / b:.1f}% ({n})" if b else "—"
+                for n, b in zip((*counts, sum(counts)), bases, strict=True)]
+
+    rows = []
+    for row, test in zip(table.rows, table.results, strict=True):
+        q = f"{test.q:.3f}{' *' if test.significant else ''}" if test.q == test.q \
+            else test.status
+        effect = f"{test.effect} = {test.effect_size:.2f}" if test.effect else ""
+        rows.append([row.label, *cells(row.counts), q, effect])
+    rows.append(["(no theme)", *cells(table.unassigned), "", ""])
+    rows.append(["Base (n)", *(str(b) for b in bases), "", ""])
+    return pd.DataFrame(rows, columns=["Theme", *levels, "q (BH)", "Effect"])
+
+
+def crosstab_frame(table: CrossTab) -> pd.DataFrame:
+    """The cross-tab with each theme's test beside it (p, BH-adjusted q, effect size)."""
+    tests = table.tests.set_index("theme_id")[["status", "test", "p", "q", "effect",
+                                                "effect_size"]]
+    frame = table.frame()
+    return frame.join(tests, on="theme_id").round({"p": 4, "q": 4, "effect_size": 3})
+
+
+def crosstab_file(model_dir: PathLike, *, question: str, by: str,
+                  out: PathLike | None = None) -> CrossTab:
+    """Theme shares of one question of a model by a closed column; ``out`` (.csv, .xlsx)
+    also writes it, with the tests."""
+    if out is not None:
+        check_output(out, inputs=(model_dir,))
+    model = load_survey_model(model_dir)
+    profile = model.profiles.get(by)
+    table = crosstab(model.assignments(), model.question(question).question.key, by,
+                     levels=profile.levels if profile else ())
+    if out is not None:
+        if Path(out).suffix.lower() not in (".csv", ".xlsx"):
+            raise ThemesiftError(f"cannot write {Path(out).name}: use .csv or .xlsx")
+        write_table(neutralise_frame(crosstab_frame(table)), Path(out))
+    return table
 
 
 def evaluate_file(

@@ -153,6 +153,46 @@ def quotes(
 
 
 @app.command()
+def report(
+    model: Annotated[Path, typer.Argument(help="Model folder written by 'analyse'.")],
+    out_file: Annotated[Path, typer.Option("--out", help="Report file to write (.docx, .xlsx, .md or .html).")],  # noqa: E501
+    fmt: Annotated[Optional[str], typer.Option("--format", help="docx, xlsx, md or html (default: from --out).")] = None,  # noqa: E501
+    per_theme: Annotated[int, typer.Option("--per-theme", help="Quotes per theme.")] = 5,
+    by: Annotated[Optional[list[str]], typer.Option("--by", help="Closed column to cross-tabulate every question's themes by (repeatable).")] = None,  # noqa: E501
+    page: Annotated[str, typer.Option("--page", help="Page size of a Word report: A4 or Letter.")] = "A4",  # noqa: E501
+) -> None:
+    """Write the survey report: per question its themes (chart, table, quotes, cross-tabs),
+    the closed questions, and how the themes were found."""
+    from themesift.api import write_report
+
+    path = write_report(model, out_file, fmt=fmt, per_theme=per_theme, by=by or (), page=page)
+    out.print(f"Wrote report {path}")
+
+
+@app.command()
+def crosstab(
+    model: Annotated[Path, typer.Argument(help="Model folder written by 'analyse'.")],
+    question: Annotated[str, typer.Option("--question", help="The open question (its column name).")],  # noqa: E501
+    by: Annotated[str, typer.Option("--by", help="The closed column (answer or attribute) to compare by.")],  # noqa: E501
+    out_file: Annotated[Optional[Path], typer.Option("--out", help="Also write the table (.csv or .xlsx).")] = None,  # noqa: E501
+) -> None:
+    """Print theme shares of one question by the answers to a closed column, with tests."""
+    from themesift.api import crosstab_display, crosstab_file
+
+    table = crosstab_file(model, question=question, by=by, out=out_file)
+    frame = crosstab_display(table)
+    shown = Table(title=f"{question} by {by}: % of substantive answers (n)")
+    for i, name in enumerate(frame.columns):
+        shown.add_column(str(name), justify="left" if i == 0 else "right")
+    for i, row in enumerate(frame.itertuples(index=False)):
+        shown.add_row(*map(str, row), style="bold" if i == len(frame) - 1 else None)
+    out.print(shown)
+    out.print(table.note, highlight=False)
+    if out_file:
+        out.print(f"Wrote {out_file}")
+
+
+@app.command()
 def evaluate(
     file: Annotated[Path, typer.Argument(help="File of comments with human codes.")],
     label_col: Annotated[str, typer.Option("--label-col", help="Column with the human code(s).")],  # noqa: E501

@@ -30,7 +30,7 @@ from themesift.report import (
 from themesift.report.survey_xlsx import sheet_name
 from themesift.types import Quote, Theme
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "hcsa_three_questions.csv"
+DATA = Path(__file__).resolve().parents[2] / "data" / "hcsa_three_questions.csv"
 TEXTS = ("How were you engaged in your local STP?", "What do you think STPs are for?",
          "What outcomes do you expect from your STP?")
 ANGLE = "Parking costs <b>£12</b> & the “drop-off” zone is 5 < 10 minutes"

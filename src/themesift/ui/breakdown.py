@@ -4,7 +4,8 @@ For every (theme, group) pair: a two-sided two-proportion z-test of the share
 of the group's substantive comments in the theme against the share among all
 other groups' substantive comments.  The p-values of all pairs are adjusted
 together with the Benjamini-Hochberg procedure (false discovery rate), and a
-pair is flagged when its adjusted p-value is below ``alpha``.
+pair is flagged when its adjusted p-value is below ``alpha``.  The test and the
+adjustment are :mod:`themesift.survey`'s (the one copy; re-exported here).
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
+
+from themesift.survey import benjamini_hochberg, two_proportion_p
+
+__all__ = ["MAX_GROUPS", "TEST_NOTE", "Breakdown", "benjamini_hochberg", "breakdown",
+           "two_proportion_p"]
 
 TEST_NOTE = (
     "Flags: two-proportion z-test of each group against all other groups (two-sided), "
@@ -23,32 +28,6 @@ TEST_NOTE = (
     "at a false discovery rate of {alpha:.0%}. Base: substantive comments of the group."
 )
 MAX_GROUPS = 30
-
-
-def two_proportion_p(x1: int, n1: int, x2: int, n2: int) -> float:
-    """Two-sided p-value that x1/n1 and x2/n2 come from the same proportion."""
-    if n1 == 0 or n2 == 0:
-        return 1.0
-    pooled = (x1 + x2) / (n1 + n2)
-    if pooled in (0.0, 1.0):
-        return 1.0
-    se = np.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
-    z = (x1 / n1 - x2 / n2) / se
-    return float(2 * norm.sf(abs(z)))
-
-
-def benjamini_hochberg(p: Sequence[float]) -> np.ndarray:
-    """Adjusted p-values (q-values), monotone and capped at 1."""
-    arr = np.asarray(p, dtype=float)
-    m = len(arr)
-    if m == 0:
-        return arr
-    order = np.argsort(arr)
-    ranked = arr[order] * m / np.arange(1, m + 1)
-    q = np.minimum.accumulate(ranked[::-1])[::-1]
-    out = np.empty(m)
-    out[order] = np.minimum(q, 1.0)
-    return out
 
 
 @dataclass(frozen=True)
