@@ -74,21 +74,28 @@ def analyse(
         err.print(f"[yellow]note:[/] {note}")
     for skipped in result.survey.skipped:
         err.print(f"[yellow]note:[/] question skipped, {skipped}")
+    several = len(result.survey.questions) > 1
     for qa in result.survey.questions:
-        if len(result.survey.questions) > 1:
+        if several:
             out.print(f"\n[bold]{qa.question.key}[/]: {qa.question.text or ''}".rstrip(": "),
                       highlight=False)
-        _print_report(qa.analysis)
+        _print_report(qa.analysis, survey=several)
     out.print(f"Wrote the model, themes.csv and assignments.csv to {out_dir}/")
 
 
-def _print_report(analysis: Analysis) -> None:
+def _print_report(analysis: Analysis, survey: bool = False) -> None:
     r = analysis.cleaned.report
     red = ", ".join(f"{k.lower()} {v}" for k, v in r.redactions.items() if v) or "none"
-    out.print(
-        f"{r.rows_read} rows: {r.substantive} substantive ({r.duplicates} duplicates), "
-        f"{r.non_answers} non-answers, {r.empty} empty; redacted: {red}"
-    )
+    if survey:
+        out.print(
+            f"{r.rows_read} respondents: {r.rows_read - r.empty} answered ({r.substantive} "
+            f"substantive, {r.duplicates} duplicates), {r.non_answers} non-answers, "
+            f"{r.empty} not answered; redacted: {red}", highlight=False)
+    else:
+        out.print(
+            f"{r.rows_read} rows: {r.substantive} substantive ({r.duplicates} duplicates), "
+            f"{r.non_answers} non-answers, {r.empty} empty; redacted: {red}"
+        )
     table = Table(title=f"{len(analysis.themes)} themes ({analysis.method})")
     table.add_column("#", justify="right")
     table.add_column("Theme")

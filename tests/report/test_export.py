@@ -140,6 +140,8 @@ def test_xlsx_drops_control_characters(bank: QuoteBank, tmp_path: Path) -> None:
 def test_docx(bank: QuoteBank, tmp_path: Path) -> None:
     out = write_quote_bank(bank, tmp_path / "bank.docx")
     doc = docx.Document(str(out))
+    section = doc.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
     paragraphs = doc.paragraphs
     headings = [p.text for p in paragraphs if p.style is not None and p.style.name == "Heading 2"]
     assert headings == [

@@ -65,3 +65,25 @@ def test_analyse_three_questions_into_a_survey_project(at: AppTest, folder: Path
     assert at.header[0].value == "Themes overview"
     substantive = next(str(m.value) for m in at.metric if m.label == "Substantive")
     assert substantive == "9"  # the outcomes question's answers
+
+
+def test_map_legend_counts_comments_as_the_overview_does(folder: Path) -> None:
+    """Duplicates count in the legend as in the theme sizes (once per comment)."""
+    import pandas as pd
+
+    from themesift.api import new_project
+    from themesift.project import ProjectStore, build_view, load_base, project_path
+    from themesift.ui.map_page import hover_texts, map_figure
+
+    texts = ["Friendly staff", "Friendly staff", "Friendly staff", "Parking is too dear",
+             "Parking costs too much", "Lovely nurses", "The nurses were lovely",
+             "Food was cold", "Cold food again", "Waited four hours"]
+    new_project(pd.DataFrame({"comment": texts}), "dups", text=["comment"])
+    store = ProjectStore(project_path("dups"))
+    view = build_view(load_base(store), store)
+    figure = map_figure(view, hover_texts(view.base.distinct.texts))
+    legend = {trace.name.rsplit(" (", 1)[0]: int(trace.name.rsplit("(", 1)[1].rstrip(")"))
+              for trace in figure.data}
+    sizes = {t.label[:40]: t.size for t in view.themes}
+    assert {k: v for k, v in legend.items() if k != "(unassigned)"} == sizes
+    assert sum(legend.values()) == view.report.substantive == 10

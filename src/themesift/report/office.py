@@ -14,11 +14,13 @@ from pathlib import Path
 import pandas as pd
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.shared import Cm, Inches, Length
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from themesift.errors import ThemesiftError
 from themesift.report.bank import (
     QuoteBank,
     attribution,
@@ -31,6 +33,9 @@ from themesift.report.bank import (
 
 logger = logging.getLogger(__name__)
 
+PAGES: dict[str, tuple[Length, Length]] = {"a4": (Cm(21.0), Cm(29.7)),
+                                           "letter": (Inches(8.5), Inches(11))}
+MARGIN = Cm(2)
 EXCEL_CELL_LIMIT = 32_767
 _WRAP_COLUMNS = frozenset({"quote", "keywords", "theme"})
 _WIDE_COLUMNS = {"quote": 80, "keywords": 40, "theme": 30}
@@ -118,7 +123,7 @@ def write_xlsx(bank: QuoteBank, path: Path) -> None:
     wb.save(path)
 
 
-def _add_quote(doc: DocxDocument, text: str, credit: str) -> None:
+def add_quote(doc: DocxDocument, text: str, credit: str) -> None:
     try:
         paragraph = doc.add_paragraph(style="Quote")
         styled = True
@@ -131,9 +136,27 @@ def _add_quote(doc: DocxDocument, text: str, credit: str) -> None:
     paragraph.add_run(f" {xml_safe(credit)}").italic = False
 
 
+def page_size(page: str) -> tuple[Length, Length]:
+    """Width and height of ``page`` ("A4" or "Letter", any case)."""
+    try:
+        return PAGES[page.strip().lower()]
+    except KeyError:
+        raise ThemesiftError(f"unknown page size {page!r}; choose A4 or Letter") from None
+
+
+def set_page(doc: DocxDocument, page: str = "A4") -> None:
+    """Every section of ``doc`` on ``page`` with 2 cm margins (A4 by default: UK and EU)."""
+    width, height = page_size(page)
+    for section in doc.sections:
+        section.page_width, section.page_height = width, height
+        section.left_margin = section.right_margin = MARGIN
+        section.top_margin = section.bottom_margin = MARGIN
+
+
 def write_docx(bank: QuoteBank, path: Path) -> None:
-    """Title, summary, then per theme a Heading 2, keywords, stability and quotes."""
+    """Title, summary, then per theme a Heading 2, keywords, stability and quotes (A4)."""
     doc = Document()
+    set_page(doc)
     doc.core_properties.title = xml_safe(bank.title)
     doc.core_properties.author = "themesift"
     doc.core_properties.comments = xml_safe(" ".join(bank.notes))
@@ -152,5 +175,5 @@ def write_docx(bank: QuoteBank, path: Path) -> None:
         if not quotes:
             doc.add_paragraph().add_run("No quotes selected.").italic = True
         for quote in quotes:
-            _add_quote(doc, quote.text, attribution(quote, groups))
+            add_quote(doc, quote.text, attribution(quote, groups))
     doc.save(str(path))

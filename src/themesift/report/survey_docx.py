@@ -18,13 +18,12 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Inches, Length, Pt
+from docx.shared import Cm, Length, Pt
 from docx.table import Table
 
-from themesift.errors import ThemesiftError
 from themesift.report.bank import xml_safe
 from themesift.report.charts import share_chart_png
-from themesift.report.office import _add_quote
+from themesift.report.office import add_quote, set_page
 from themesift.report.survey import (
     THEME_HEADER,
     QuestionSection,
@@ -37,29 +36,14 @@ from themesift.report.survey import (
     theme_cells,
 )
 
-PAGES: dict[str, tuple[Length, Length]] = {"a4": (Cm(21.0), Cm(29.7)),
-                                           "letter": (Inches(8.5), Inches(11))}
-MARGIN = Cm(2)
 CHART_WIDTH = Cm(15)
 TABLE_FONT = Pt(9.5)
 _NUMBER = re.compile(r"-?\d+(\.\d+)?%?")
 _THEME_WIDTHS = (Cm(4.4), Cm(1.0), Cm(2.9), Cm(2.2), Cm(6.4))  # 16.9 cm: fits A4 and Letter
 
 
-def page_size(page: str) -> tuple[Length, Length]:
-    """Width and height of ``page`` ("A4" or "Letter", any case)."""
-    try:
-        return PAGES[page.strip().lower()]
-    except KeyError:
-        raise ThemesiftError(f"unknown page size {page!r}; choose A4 or Letter") from None
-
-
 def _setup(doc: DocxDocument, page: str) -> None:
-    width, height = page_size(page)
-    for section in doc.sections:
-        section.page_width, section.page_height = width, height
-        section.left_margin = section.right_margin = MARGIN
-        section.top_margin = section.bottom_margin = MARGIN
+    set_page(doc, page)
     normal = doc.styles["Normal"]
     normal.font.size = Pt(10.5)
 
@@ -128,7 +112,7 @@ def _question(doc: DocxDocument, section: QuestionSection, respondents: int) -> 
             if quotes:
                 doc.add_heading(xml_safe(theme.label), level=3)
             for quote in quotes:
-                _add_quote(doc, quote.text, credit(quote))
+                add_quote(doc, quote.text, credit(quote))
     for table in section.tables:
         _report_table(doc, table, level=2)
 

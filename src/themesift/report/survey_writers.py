@@ -18,8 +18,9 @@ from urllib.parse import quote
 from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_path
 from themesift.report.charts import share_chart_png
+from themesift.report.office import page_size
 from themesift.report.survey import QuestionSection, SurveyReport
-from themesift.report.survey_docx import page_size, write_docx
+from themesift.report.survey_docx import write_docx
 from themesift.report.survey_text import chart_name, html_page, markdown
 from themesift.report.survey_xlsx import write_xlsx
 

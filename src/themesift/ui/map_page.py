@@ -34,12 +34,14 @@ def map_figure(view: View, hover: Sequence[str]) -> go.Figure:
     groups = [(t.id, short(t.label, 40), PALETTE[j % len(PALETTE)])
               for j, t in enumerate(view.themes)]
     groups.append((-1, "(unassigned)", "#BBBBBB"))
+    weights = view.base.distinct.weights
     for tid, name, colour in groups:
         idx = np.flatnonzero(labels == tid)
         if not len(idx):
             continue
+        rows = int(weights[idx].sum())  # comments, duplicates included, as the overview counts
         fig.add_trace(go.Scattergl(
-            x=xy[idx, 0], y=xy[idx, 1], mode="markers", name=f"{name} ({len(idx)})",
+            x=xy[idx, 0], y=xy[idx, 1], mode="markers", name=f"{name} ({rows})",
             marker=dict(size=6, color=colour, opacity=0.75),
             text=[hover[int(i)] for i in idx],
             hovertemplate=f"<b>{name.replace('<', '&lt;')}</b><br>%{{text}}<extra></extra>",

@@ -13,6 +13,12 @@ from themesift.ui.breakdown import MAX_GROUPS, TEST_NOTE, Breakdown, breakdown
 from themesift.ui.frames import buckets, md_escape, pct, short, themes_table
 
 BAR_HEIGHT = 30
+ROW_PX = 35  # height of a row of st.dataframe
+
+
+def full_height(rows: int) -> int:
+    """Pixels for a table of ``rows`` rows and its header, so it never scrolls inside."""
+    return ROW_PX * (rows + 1) + 3
 
 
 def theme_chart(view: View) -> go.Figure:
@@ -73,11 +79,15 @@ def render_overview(view: View, *, key: str = "overview",
         st.caption("Shares are of substantive comments (non-answers and empty rows excluded); "
                    "✎ marks a label you wrote. Stability: share of resampled analyses that "
                    "find the theme again (shown while a theme is unedited).")
-        st.dataframe(themes_table(view).drop(columns=["id", "custom label"]),
-                     key=f"{key}_table", hide_index=True, width="stretch",
-                     column_config={"stability": st.column_config.NumberColumn(format="%.2f")})
+        table = themes_table(view).drop(columns=["id", "custom label"])
+        st.dataframe(table, key=f"{key}_table", hide_index=True, width="stretch",
+                     height=full_height(len(table)),  # every theme, no scrolling inside
+                     column_config={
+                         "stability": st.column_config.NumberColumn(format="%.2f"),
+                         "% of substantive": st.column_config.NumberColumn(format="%.1f")})
     st.subheader("Outside the themes")
-    st.dataframe(buckets(view), key=f"{key}_buckets", hide_index=True, width="stretch")
+    st.dataframe(buckets(view), key=f"{key}_buckets", hide_index=True, width="stretch",
+                 column_config={"% of all rows": st.column_config.NumberColumn(format="%.1f")})
     render_group_breakdown(view, key=f"{key}_groups",
                            shares=shares or (lambda g: group_breakdown(view, g)))
 
