@@ -56,7 +56,8 @@ with shell.guard():
             project_path(p)))) for k, t, p in survey.questions],
             on_open=lambda project: shell.open_question(survey, project))
     elif page == "Themes":
-        render_overview(view, shares=lambda group: cache.breakdown_for(*key, group))
+        render_overview(view, shares=lambda group: cache.breakdown_for(*key, group),
+                        crosstab=lambda group: cache.crosstab_for(*key, group))
     elif page == "Theme":
         render_theme(view, lambda theme_id: cache.comments_for(*key, theme_id),
                      on_move=lambda texts, to: shell.run_edit(store, view, Move(texts, to)))

@@ -87,3 +87,12 @@ def test_map_legend_counts_comments_as_the_overview_does(folder: Path) -> None:
     sizes = {t.label[:40]: t.size for t in view.themes}
     assert {k: v for k, v in legend.items() if k != "(unassigned)"} == sizes
     assert sum(legend.values()) == view.report.substantive == 10
+
+
+def test_the_themes_page_cross_tabulates_by_a_group(at: AppTest) -> None:
+    no_trouble(at)
+    assert at.selectbox(key="overview_groups_col").value == "report_theme"
+    table = next(df.value for df in at.dataframe if "q (BH)" in df.value.columns)
+    assert table["Theme"].iloc[-1] == "Base (n)"
+    assert table["Total"].iloc[-1] == "19"
+    assert any("Benjamini" in c.value for c in at.caption)

@@ -26,6 +26,8 @@ from themesift.config import Config
 from themesift.ingest import read_table
 from themesift.pipeline import Embedding
 from themesift.project import Base, ProjectStore, View, build_view, load_base
+from themesift.report import assignments_frame
+from themesift.survey import CrossTab, crosstab
 from themesift.types import FloatArray
 
 log = logging.getLogger(__name__)
@@ -161,3 +163,11 @@ def breakdown_for(path: str, uid: str, version: int, group: str) -> object:
     from themesift.ui.overview import group_breakdown
 
     return group_breakdown(view_for(path, uid, version), group)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def crosstab_for(path: str, uid: str, version: int, group: str) -> CrossTab:
+    """Theme shares of this project's question by ``group``, with a test per theme."""
+    view = view_for(path, uid, version)
+    rows = assignments_frame(view.cleaned, view.assignments, view.themes)
+    return crosstab(rows.astype({"primary_theme": str}), view.cleaned.corpus.text_col, group)

@@ -7,7 +7,10 @@ from collections.abc import Callable
 import plotly.graph_objects as go
 import streamlit as st
 
+from themesift.api import crosstab_display
+from themesift.errors import ThemesiftError
 from themesift.project import View
+from themesift.survey import CrossTab
 from themesift.types import Status
 from themesift.ui.breakdown import MAX_GROUPS, TEST_NOTE, Breakdown, breakdown
 from themesift.ui.frames import buckets, md_escape, pct, short, themes_table
@@ -62,7 +65,8 @@ BreakdownFn = Callable[[str], "Breakdown | None"]
 
 
 def render_overview(view: View, *, key: str = "overview",
-                    shares: BreakdownFn | None = None) -> None:
+                    shares: BreakdownFn | None = None,
+                    crosstab: CrossTabFn | None = None) -> None:
     """``shares(group)`` is ``group_breakdown(view, group)``, cached by the caller."""
     r = view.report
     st.header("Themes overview")
@@ -89,10 +93,15 @@ def render_overview(view: View, *, key: str = "overview",
     st.dataframe(buckets(view), key=f"{key}_buckets", hide_index=True, width="stretch",
                  column_config={"% of all rows": st.column_config.NumberColumn(format="%.1f")})
     render_group_breakdown(view, key=f"{key}_groups",
-                           shares=shares or (lambda g: group_breakdown(view, g)))
+                           shares=shares or (lambda g: group_breakdown(view, g)),
+                           crosstab=crosstab)
 
 
-def render_group_breakdown(view: View, *, key: str, shares: BreakdownFn) -> None:
+CrossTabFn = Callable[[str], CrossTab]
+
+
+def render_group_breakdown(view: View, *, key: str, shares: BreakdownFn,
+                           crosstab: CrossTabFn | None = None) -> None:
     groups = list(view.cleaned.corpus.groups)
     st.subheader("Breakdown by group")
     if not groups:
@@ -113,3 +122,13 @@ def render_group_breakdown(view: View, *, key: str, shares: BreakdownFn) -> None
         st.markdown("\n".join(lines))
     else:
         st.caption("No group differs significantly from the rest on any theme.")
+    if crosstab is not None:
+        st.markdown(f"**Cross-tab: every theme by {md_escape(name)}, with a test per theme**")
+        try:
+            table = crosstab(name)
+        except ThemesiftError as exc:
+            st.caption(f"No cross-tab: {exc}.")
+            return
+        st.dataframe(crosstab_display(table), key=f"{key}_crosstab", hide_index=True,
+                     width="stretch")
+        st.caption(table.note)
