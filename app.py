@@ -16,6 +16,7 @@ from themesift.ui.map_page import render_map
 from themesift.ui.overview import render_overview
 from themesift.ui.survey_page import QuestionView, render_survey
 from themesift.ui.theme_page import render_theme
+from themesift.ui.trend import render_trend
 
 ROOT = Path(__file__).resolve().parent
 
@@ -58,6 +59,8 @@ with shell.guard():
     elif page == "Themes":
         render_overview(view, shares=lambda group: cache.breakdown_for(*key, group),
                         crosstab=lambda group: cache.crosstab_for(*key, group))
+        render_trend(cache.date_columns_for(*key[:2]),
+                     lambda column: cache.trend_for(*key, column), key="trend")
     elif page == "Theme":
         render_theme(view, lambda theme_id: cache.comments_for(*key, theme_id),
                      on_move=lambda texts, to: shell.run_edit(store, view, Move(texts, to)))
@@ -67,7 +70,9 @@ with shell.guard():
         render_edit(view, on_edit=lambda edit: shell.run_edit(store, view, edit),
                     on_undo=lambda: shell.run_undo(store, view))
     elif page == "Export":
-        render_export(view, on_save=lambda name, replace: shell.save_model(view, name, replace))
+        render_export(view, on_save=lambda name, replace: shell.save_model(view, name, replace),
+                      report=lambda fmt, by: shell.report_file(store, survey, fmt, by),
+                      survey_name=survey.name if survey else None)
     if view:  # after the page is drawn: load the models, prepare the map, in the background
         cache.warm_models(view.base.config.embedder)
         cache.warm_project(*key[:2])

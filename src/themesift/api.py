@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ from themesift.ingest import (
     choose_text_column,
     corpus_from_frame,
     peek_table,
+    profile_column,
     read_table,
     survey_from_frame,
 )
@@ -58,10 +60,20 @@ from themesift.results import (
     model_quote_bank,
     question_columns,
     save_analysis,
+    save_result,
 )
 from themesift.survey import CrossTab, crosstab, summarise_closed
 from themesift.tagging import StreamResult, TagJob, run, run_dask, write_table
-from themesift.types import CleaningReport, Embed, Progress
+from themesift.types import (
+    Analysis,
+    CleaningReport,
+    Embed,
+    Progress,
+    Question,
+    QuestionAnalysis,
+    Survey,
+    SurveyAnalysis,
+)
 
 log = logging.getLogger(__name__)
 MAX_CHUNK = 10_000_000  # rows per chunk; memory grows with it
@@ -69,7 +81,8 @@ PathLike = str | os.PathLike[str]
 
 __all__ = ["Model", "Result", "TagResult", "analyse", "analyse_file", "check_model_out",
            "check_output", "crosstab_display", "crosstab_file", "evaluate_file",
-           "export_quotes", "load", "new_project", "save_analysis", "tag_file", "write_report"]
+           "export_quotes", "load", "new_project", "report_bytes", "save_analysis", "tag_file",
+           "write_report"]
 
 
 # -- the public face ------------------------------------------------------------------------
@@ -224,6 +237,27 @@ def write_report(model_dir: PathLike, out: PathLike, *, fmt: str | None = None,
                 ReportTable(f"By {column}", crosstab_display(table), table.note))
     report = build_survey_report(model, per_theme=per_theme, tables=tables, closed=closed)
     return write_survey_report(report, out, fmt, page=page)
+
+
+def report_bytes(questions: Sequence[tuple[Question, Analysis]], *, source: str, fmt: str,
+                 by: Sequence[str] = (), per_theme: int = 5, page: str = "A4") -> bytes:
+    """The survey report of some analyses (the app's question projects, with their edits):
+    the same report as ``write_report``, as the bytes of a .docx, .xlsx or .html file."""
+    if fmt not in ("docx", "xlsx", "html"):
+        raise ThemesiftError("the report downloads as docx, xlsx or html")
+    corpus = questions[0][1].cleaned.corpus
+    survey = Survey(source=source, respondents=corpus.ids, id_col=corpus.id_col,
+                    questions=tuple(q for q, _ in questions),
+                    answers={q.key: a.cleaned.corpus.texts for q, a in questions},
+                    attributes=dict(corpus.groups),
+                    profiles={g: profile_column(g, pd.Series(v, dtype=object))
+                              for g, v in corpus.groups.items()})
+    analysis = SurveyAnalysis(survey, tuple(QuestionAnalysis(q, a) for q, a in questions))
+    with tempfile.TemporaryDirectory(prefix="themesift-report-") as tmp:
+        model = save_result(analysis, Path(tmp) / "model")
+        out = write_report(model, Path(tmp) / f"report.{fmt}", fmt=fmt, by=by,
+                           per_theme=per_theme, page=page)
+        return out.read_bytes()
 
 
 def crosstab_display(table: CrossTab) -> pd.DataFrame:

@@ -272,7 +272,7 @@ def test_export_has_the_current_edits(at: AppTest, folder: Path, tmp_path: Path,
     goto(at, "Export")
     no_trouble(at)
     assert [b.proto.label for b in at.get("download_button")] == [
-        "Download quote bank", "Download tagged comments (CSV)"]
+        "Download report", "Download quote bank", "Download tagged comments (CSV)"]
     at.selectbox(key="export_fmt").set_value("md").run()
     md = downloads["sample-quotes.md"]().decode()
     assert "## Renamed for the report" in md

@@ -96,3 +96,55 @@ def test_the_themes_page_cross_tabulates_by_a_group(at: AppTest) -> None:
     assert table["Theme"].iloc[-1] == "Base (n)"
     assert table["Total"].iloc[-1] == "19"
     assert any("Benjamini" in c.value for c in at.caption)
+
+
+def test_the_export_page_offers_the_report_with_the_edits(at: AppTest, folder: Path) -> None:
+    import io
+    from typing import Any
+
+    from docx import Document
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    seen: dict[str, Any] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self: Any, data: Any, mimetype: Any, coordinates: str, file_name: Any = None,
+               **kw: Any) -> str:
+        seen[file_name] = data
+        return original(self, data, mimetype, coordinates, file_name, **kw)
+
+    MediaFileManager.add_deferred = record  # type: ignore[method-assign]
+    try:
+        goto(at, "Edit")
+        at.text_input(key="edit_rename_label").set_value("Renamed for the report")
+        at.button(key="edit_rename_go").click().run()
+        goto(at, "Export")
+        at.multiselect(key="export_report_by").set_value(["report_theme"]).run()
+        no_trouble(at)
+        doc = Document(io.BytesIO(seen["sample-report.docx"]()))
+    finally:
+        MediaFileManager.add_deferred = original  # type: ignore[method-assign]
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Renamed for the report" in text
+    assert "By report_theme" in text
+    assert round(doc.sections[0].page_width.cm, 1) == 21.0
+
+
+def test_a_date_column_gives_a_trend_over_time(at: AppTest, folder: Path) -> None:
+    import pandas as pd
+
+    comments = pd.read_csv(ROOT / "data" / "nhs_fft_sample.csv", dtype=str).head(120)
+    comments["Submitted"] = [f"{1 + i % 28:02d}/{1 + (i // 30) % 4:02d}/2024"
+                             for i in range(len(comments))]
+    upload(at, "dated.csv", comments[["id", "text", "Submitted"]].to_csv(index=False).encode())
+    at.multiselect(key="new_text").set_value(["text"])
+    at.selectbox(key="new_id").set_value("id")
+    at.multiselect(key="new_groups").set_value(["Submitted"])
+    at.text_input(key="new_name").set_value("dated")
+    at.button(key="new_go").click().run()
+    no_trouble(at)
+    assert "Over time" in [s.value for s in at.subheader]
+    assert at.selectbox(key="trend_col").value == "Submitted"
+    table = next(df.value for df in at.dataframe if "period" in df.value.columns)
+    assert table["period"].tolist() == ["2024-01", "2024-02", "2024-03", "2024-04"]
+    assert table["n"].sum() <= 120 and table["n"].min() > 0

@@ -17,6 +17,7 @@ from themesift.ingest.sniff import csv_options
 from themesift.ingest.survey import (
     find_id_column,
     free_text_columns,
+    profile_column,
     split_header_rows,
     survey_from_frame,
 )
@@ -24,5 +25,5 @@ from themesift.ingest.survey import (
 __all__ = ["MAX_BYTES", "SUPPORTED", "cell_text", "check_group_names", "choose_text_column",
            "corpus_from_frame", "csv_options", "guess_text_column", "iter_chunks",
            "iter_question_chunks", "load_corpus",
-           "peek_table", "read_table", "find_id_column", "free_text_columns", "split_header_rows",
-           "survey_from_frame"]
+           "peek_table", "read_table", "find_id_column", "free_text_columns", "profile_column",
+           "split_header_rows", "survey_from_frame"]

@@ -24,9 +24,10 @@ from themesift.survey.stats import (
     two_proportion_p,
     two_proportion_z,
 )
+from themesift.survey.trend import Trend, parse_dates, trend
 
 __all__ = ["ALPHA", "MAX_LEVELS", "MIN_BASE", "MIN_EXPECTED", "ClosedSummary", "CrossQuestion",
            "CrossTab", "LevelCount", "QuestionShare", "ThemeRow", "ThemeTest",
            "benjamini_hochberg", "chi_square", "cohens_h", "cramers_v", "cross_question",
            "crosstab", "summarise_closed", "summarise_column", "two_proportion_p",
-           "two_proportion_z"]
+           "two_proportion_z", "Trend", "parse_dates", "trend"]

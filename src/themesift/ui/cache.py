@@ -23,11 +23,11 @@ import pandas as pd
 import streamlit as st
 
 from themesift.config import Config
-from themesift.ingest import read_table
+from themesift.ingest import profile_column, read_table
 from themesift.pipeline import Embedding
 from themesift.project import Base, ProjectStore, View, build_view, load_base
 from themesift.report import assignments_frame
-from themesift.survey import CrossTab, crosstab
+from themesift.survey import CrossTab, Trend, crosstab, trend
 from themesift.types import FloatArray
 
 log = logging.getLogger(__name__)
@@ -171,3 +171,18 @@ def crosstab_for(path: str, uid: str, version: int, group: str) -> CrossTab:
     view = view_for(path, uid, version)
     rows = assignments_frame(view.cleaned, view.assignments, view.themes)
     return crosstab(rows.astype({"primary_theme": str}), view.cleaned.corpus.text_col, group)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def date_columns_for(path: str, uid: str) -> list[str]:
+    """The project's group columns that hold dates (for the trend view)."""
+    groups = base_for(path, uid).cleaned.corpus.groups
+    return [g for g, values in groups.items()
+            if profile_column(g, pd.Series(values, dtype=object)).kind == "date"]
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def trend_for(path: str, uid: str, version: int, column: str) -> Trend:
+    view = view_for(path, uid, version)
+    rows = assignments_frame(view.cleaned, view.assignments, view.themes)
+    return trend(rows.astype({"primary_theme": str}), view.cleaned.corpus.text_col, column)

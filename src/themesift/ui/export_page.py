@@ -29,6 +29,8 @@ MIME = {
     "csv": "text/csv",
 }
 SaveFn = Callable[[str, bool], Path]  # (model name, replace an existing one)
+ReportFn = Callable[[str, list[str]], bytes]  # (format, cross-tab columns) -> the file
+REPORT_MIME = {"docx": MIME["docx"], "xlsx": MIME["xlsx"], "html": "text/html"}
 
 
 def quote_bank(view: View, per_theme: int) -> QuoteBank:
@@ -59,10 +61,13 @@ def tagged_csv_bytes(view: View) -> bytes:
     return ("\ufeff" + csv).encode("utf-8")
 
 
-def render_export(view: View, *, on_save: SaveFn, key: str = "export") -> None:
+def render_export(view: View, *, on_save: SaveFn, report: ReportFn | None = None,
+                  survey_name: str | None = None, key: str = "export") -> None:
     """Files are built when a download button is clicked, not on every rerun."""
     st.header("Export")
     name = view.base.name
+    if report is not None:
+        render_report(view, report, survey_name or name, key=f"{key}_report")
     st.subheader("Quote bank")
     c1, c2 = st.columns(2)
     fmt = c1.selectbox("Format", FORMATS, key=f"{key}_fmt",
@@ -94,3 +99,18 @@ def render_export(view: View, *, on_save: SaveFn, key: str = "export") -> None:
             return
         st.success(f"Saved to {path}. Tag new comments with: "
                    f"themesift tag {path} new.csv --out tagged.csv")
+
+
+def render_report(view: View, report: ReportFn, name: str, *, key: str) -> None:
+    st.subheader("Report")
+    st.caption("Every question of the project: its wording, how many answered, a chart of "
+               "theme shares, the theme table and quotes, the cross-tabs you choose, and how "
+               "the themes were found. Word is A4.")
+    c1, c2 = st.columns(2)
+    fmt = c1.selectbox("Report format", list(REPORT_MIME), key=f"{key}_fmt",
+                       format_func=lambda f: {"docx": "Word (.docx)", "xlsx": "Excel (.xlsx)",
+                                              "html": "Web page (.html)"}[f])
+    by = c2.multiselect("Cross-tabulate by", list(view.cleaned.corpus.groups), key=f"{key}_by")
+    st.download_button("Download report", data=lambda: report(fmt, list(by)),
+                       file_name=f"{name}-report.{fmt}", mime=REPORT_MIME[fmt],
+                       key=f"{key}_download", on_click="ignore")

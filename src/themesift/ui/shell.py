@@ -17,7 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from themesift.api import new_project, save_analysis
+from themesift.api import new_project, report_bytes, save_analysis
 from themesift.config import Config
 from themesift.errors import ThemesiftError
 from themesift.ingest import read_table
@@ -37,7 +37,7 @@ from themesift.project import (
     safe_name,
     undo,
 )
-from themesift.types import Progress
+from themesift.types import Progress, Question
 from themesift.ui import cache
 from themesift.ui.data_page import NewProject
 
@@ -240,6 +240,20 @@ def open_question(survey: SurveyIndex, project: str, page: str = "Themes") -> No
     st.session_state[f"goto_question::{survey.name}"] = project
     st.session_state["goto_page"] = page
     st.rerun()
+
+
+def report_file(store: ProjectStore, survey: SurveyIndex | None, fmt: str,
+                by: list[str]) -> bytes:
+    """The report of the open project (every question of a survey), with its edits."""
+    if survey is None:
+        view = cache.current_view(store)
+        questions = [(Question(view.cleaned.corpus.text_col), view.as_analysis())]
+        source = view.cleaned.corpus.source or view.base.name
+    else:
+        questions = [(Question(k, t), cache.current_view(ProjectStore(project_path(p)))
+                      .as_analysis()) for k, t, p in survey.questions]
+        source = survey.source or survey.name
+    return report_bytes(questions, source=source, fmt=fmt, by=by)
 
 
 def after_analysis(name: str) -> None:
