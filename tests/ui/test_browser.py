@@ -68,3 +68,39 @@ def test_upload_rename_reload_download(server: str, browser: Any, tmp_path: Path
     assert target.exists(), list((tmp_path / "downloads").glob("*"))
     sheets = pd.read_excel(target, sheet_name=None)
     assert any("Not heard of STPs" in df.to_string() for df in sheets.values())
+
+
+def test_a_survey_end_to_end(server: str, browser: Any, tmp_path: Path) -> None:
+    """Upload a Qualtrics-style export, see every question, a cross-tab, download the report."""
+    from docx import Document
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    wide = HCSA.parent / "educators_wide.xlsx"
+    browser.get(server)
+    heading(browser, "Data")
+    upload = wait(browser, 60).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, 'input[type="file"]'))
+    upload.send_keys(str(wide))
+    wait(browser, 120).until(  # the header rows were read as question texts
+        lambda d: "Qualtrics" in d.find_element(By.TAG_NAME, "body").text)
+    click_button(browser, "Analyse", seconds=60)
+    heading(browser, "Themes overview", seconds=600)
+    idle(browser, 240)
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert "Cross-tab: every theme by Considered proctoring" in body
+    go_to(browser, "Survey")
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert "Why did you ultimately choose not to use online exam proctoring tools?" in body
+    assert body.count("Open this question's themes") == 14
+    browser.save_screenshot(str(ARTIFACTS / "browser-survey.png"))
+    go_to(browser, "Export")
+    click_button(browser, "Download report")
+    target = tmp_path / "downloads" / "educators_wide-report.docx"
+    deadline = time.monotonic() + 120
+    while not target.exists() and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert target.exists(), list((tmp_path / "downloads").glob("*"))
+    headings = [p.text for p in Document(str(target)).paragraphs
+                if p.style is not None and p.style.name == "Heading 1"]
+    assert "Why did you consider using online exam proctoring tools?" in headings
+    assert len([h for h in headings if h.endswith("?")]) >= 10

@@ -98,8 +98,8 @@ def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
     chosen = _choose_source(samples, read_upload, read_sample, max_upload_mb, key)
     if chosen is None:
         return
-    df, source = chosen
-    df, _, header_notes = split_header_rows(df)  # Qualtrics / SurveyMonkey header rows
+    raw, source = chosen
+    df, _, header_notes = split_header_rows(raw)  # Qualtrics / SurveyMonkey header rows
     columns = [str(c) for c in df.columns]
     st.caption(f"{source}: {len(df)} rows, {len(columns)} columns. First rows:")
     for note in header_notes:
@@ -140,7 +140,8 @@ def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
     name = st.text_input("Project name", key=f"{key}_name", max_chars=60)
     if not st.button("Analyse", key=f"{key}_go", type="primary"):
         return
-    spec = NewProject(df, source, tuple(text_cols), None if id_col == NONE else id_col,
+    # The file as read: the analysis reads its header rows again, as question wording.
+    spec = NewProject(raw, source, tuple(text_cols), None if id_col == NONE else id_col,
                       tuple(groups), name.strip() or default)
     bar = st.progress(0.0, text="Starting…")
     last = [0.0]
