@@ -89,13 +89,14 @@ def _print_report(analysis: Analysis, survey: bool = False) -> None:
     if survey:
         out.print(
             f"{r.rows_read} respondents: {r.rows_read - r.empty} answered ({r.substantive} "
-            f"substantive, {r.duplicates} duplicates), {r.non_answers} non-answers, "
-            f"{r.empty} not answered; redacted: {red}", highlight=False)
+            f"substantive, {r.duplicates} duplicates), {r.non_answers} non-answers"
+            f"{_dont_know(r.dont_know)}, {r.empty} not answered; redacted: {red}",
+            highlight=False)
     else:
         out.print(
             f"{r.rows_read} rows: {r.substantive} substantive ({r.duplicates} duplicates), "
-            f"{r.non_answers} non-answers, {r.empty} empty; redacted: {red}"
-        )
+            f"{r.non_answers} non-answers{_dont_know(r.dont_know)}, {r.empty} empty; "
+            f"redacted: {red}", highlight=False)
     table = Table(title=f"{len(analysis.themes)} themes ({analysis.method})")
     table.add_column("#", justify="right")
     table.add_column("Theme")
@@ -111,6 +112,10 @@ def _print_report(analysis: Analysis, survey: bool = False) -> None:
     table.add_row("", "(unassigned)", str(analysis.unassigned),
                   f"{100 * analysis.unassigned / sub:.1f}", "", "")
     out.print(table)
+
+
+def _dont_know(n: int) -> str:
+    return f" ({n} of them 'don't know')" if n else ""
 
 
 @app.command()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import ftfy
+import numpy as np
 import pytest
 
 from themesift.clean.corpus import NON_ANSWERS, clean_corpus, is_non_answer, normalise_key, repair
 from themesift.clean.redact import find_pii, redact
 from themesift.config import Config
-from themesift.types import Corpus, Status
+from themesift.types import CleaningReport, Corpus, Status
 
 NO_NAMES = Config(redact_names=False)
 
@@ -197,3 +198,30 @@ def test_clean_corpus_real_spacy_removes_names_and_pii() -> None:
         assert leaked not in joined, joined
     assert cc.texts[2] == "the nurse was kind"
     assert cc.report.redactions["NAME"] >= 2
+
+
+def test_dont_know_answers_are_non_answers_counted_apart() -> None:
+    from themesift.clean.corpus import is_dont_know
+    from themesift.report import assignments_frame
+    from themesift.types import Assignments
+
+    for text in ["No idea", "not sure", "I don't know", "Dunno, sorry", "idk"]:
+        assert is_non_answer(text) and is_dont_know(text), text
+    for text in ["n/a", "Nothing to add", "No, nothing else",
+                 "I have no idea how they work, but the exams were fine"]:
+        assert not is_dont_know(text), text
+    texts = ("No idea", "n/a", "No idea", "The staff were kind", "")
+    corpus = Corpus(ids=tuple(f"r{i}" for i in range(5)), texts=texts)
+    cleaned = clean_corpus(corpus, Config(redact_names=False))
+    report = cleaned.report
+    assert (report.non_answers, report.dont_know, report.substantive) == (3, 2, 1)
+    assert CleaningReport.from_dict(report.to_dict()) == report
+    older = {k: v for k, v in report.to_dict().items() if k != "dont_know"}  # older models
+    assert CleaningReport.from_dict(older).dont_know == 0
+
+    frame = assignments_frame(cleaned, Assignments(
+        primary=np.array([-2, -2, -2, -1, -3]), confidence=np.zeros(5, dtype=np.float32),
+        themes=((), (), (), (), ())), ())
+    assert frame["primary_label"].tolist() == [
+        "(non-answer: don't know)", "(non-answer)", "(non-answer: don't know)",
+        "(unassigned)", "(empty)"]

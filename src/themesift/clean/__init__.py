@@ -1,6 +1,13 @@
 """Cleaning: repair text, set non-answers and duplicates aside, redact personal data."""
 
-from themesift.clean.corpus import NON_ANSWERS, clean_corpus, is_non_answer, normalise_key, repair
+from themesift.clean.corpus import (
+    NON_ANSWERS,
+    clean_corpus,
+    is_dont_know,
+    is_non_answer,
+    normalise_key,
+    repair,
+)
 from themesift.clean.distinct import data_hash, distinct_texts, expand
 from themesift.clean.redact import (
     KINDS,
@@ -13,5 +20,5 @@ from themesift.clean.redact import (
 )
 
 __all__ = ["KINDS", "NON_ANSWERS", "Redaction", "clean_corpus", "data_hash", "distinct_texts",
-           "expand", "find_names", "find_pii", "is_non_answer", "merge_spans", "normalise_key",
-           "person_spans", "redact", "repair"]
+           "expand", "find_names", "find_pii", "is_dont_know", "is_non_answer", "merge_spans",
+           "normalise_key", "person_spans", "redact", "repair"]

@@ -127,6 +127,17 @@ def is_non_answer(text: str) -> bool:
     return len(words) <= _MAX_WORDS and _only_non_answer_words(words)
 
 
+# Words of a non-answer that say "I don't know" rather than "nothing to add": an answer
+# in its own right to "How do the tools work?", so it is counted and shown apart.
+_DONT_KNOW = re.compile(r"\b(?:idk|dunno|unsure|not sure|no idea|no clue|"
+                        r"(?:do not|don'?t|didn'?t|did not) know)\b")
+
+
+def is_dont_know(text: str) -> bool:
+    """True for a non-answer that says the respondent does not know ("No idea", "not sure")."""
+    return is_non_answer(text) and bool(_DONT_KNOW.search(normalise_key(text)))
+
+
 def clean_corpus(
     corpus: Corpus,
     config: Config | None = None,
@@ -181,8 +192,11 @@ def clean_corpus(
         else:
             duplicate_of.append(-1)
 
+    dont_know = {uid for uid, t in enumerate(repaired)
+                 if status[uid] is Status.NON_ANSWER and is_dont_know(t)}
     report = CleaningReport.tally(row_status, duplicate_of,
-                                  {kind: kinds[kind] for kind in KINDS})
+                                  {kind: kinds[kind] for kind in KINDS},
+                                  dont_know=sum(uid in dont_know for uid in row_uid))
     logger.info(
         "cleaned %d rows: %d substantive (%d duplicates), %d non-answers, %d empty",
         report.rows_read, report.substantive, report.duplicates, report.non_answers, report.empty,

@@ -47,6 +47,7 @@ class QuestionSection:
     quotes: Mapping[int, tuple[Quote, ...]]
     tables: tuple[ReportTable, ...] = ()
     unassigned: int = 0
+    dont_know: int = 0  # of the non-answers, those saying "I don't know"
 
     @property
     def title(self) -> str:
@@ -77,8 +78,10 @@ class SurveyReport:
 
 def counts_line(section: QuestionSection, respondents: int) -> str:
     """``6 answered, of whom 6 substantive; 0 non-answers; 13 not answered (base: ...)``."""
+    dont_know = (f" ({section.dont_know} of them saying they don't know, e.g. 'no idea')"
+                 if section.dont_know else "")
     line = (f"{section.answered} answered, of whom {section.substantive} substantive; "
-            f"{section.non_answers} non-answers; {section.empty} not answered "
+            f"{section.non_answers} non-answers{dont_know}; {section.empty} not answered "
             f"(base: {respondents} respondents; theme shares are % of the "
             f"{section.substantive} substantive answers).")
     if section.unassigned:
@@ -140,7 +143,8 @@ def _section(key: str, text: str, model: SavedModel, per_theme: int,
     return QuestionSection(key=key, text=text, answered=answered, substantive=substantive,
                            non_answers=non_answers, empty=empty, redactions=redactions,
                            themes=themes, quotes=quotes, tables=tuple(tables),
-                           unassigned=int(model.training.get("unassigned", 0) or 0))
+                           unassigned=int(model.training.get("unassigned", 0) or 0),
+                           dont_know=cleaning.dont_know if cleaning else 0)
 
 
 def _joined(pairs: Mapping[str, object]) -> str:

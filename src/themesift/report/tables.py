@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from themesift.clean import is_dont_know
 from themesift.report.bank import QuoteBank
 from themesift.types import (
     EMPTY,
@@ -18,6 +19,7 @@ from themesift.types import (
 )
 
 SPECIAL_LABELS = {UNASSIGNED: "(unassigned)", NON_ANSWER: "(non-answer)", EMPTY: "(empty)"}
+DONT_KNOW_LABEL = "(non-answer: don't know)"  # "No idea", "not sure": an answer to some questions
 
 
 THEME_TABLE_COLUMNS = ["question", "theme_id", "label", "count", "share_pct", "keywords",
@@ -62,7 +64,9 @@ def assignments_frame(
     df["duplicate"] = [d >= 0 for d in cleaned.duplicate_of]
     df["primary_theme"] = assignments.primary
     df["primary_label"] = [
-        labels.get(int(p), SPECIAL_LABELS.get(int(p), "")) for p in assignments.primary
+        DONT_KNOW_LABEL if int(p) == NON_ANSWER and is_dont_know(text)
+        else labels.get(int(p), SPECIAL_LABELS.get(int(p), ""))
+        for p, text in zip(assignments.primary, cleaned.texts, strict=True)
     ]
     df["confidence"] = [round(float(c), 4) for c in assignments.confidence]
     df["all_themes"] = ["|".join(str(t) for t in ts) for ts in assignments.themes]

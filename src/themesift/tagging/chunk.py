@@ -29,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from themesift.clean import KINDS, clean_corpus, normalise_key, repair
+from themesift.clean import KINDS, clean_corpus, is_dont_know, normalise_key, repair
 from themesift.config import Config
 from themesift.embed import Embedder, EmbeddingCache, embed_texts, release_memory
 from themesift.model import SavedModel
@@ -61,6 +61,7 @@ class _Cleaned:
     status: Status
     kinds: tuple[tuple[str, int], ...]
     key: int  # hash of the normalised text (0 unless substantive)
+    dont_know: bool = False  # a non-answer saying "I don't know"
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,8 @@ class ChunkTagger:
         for c in rows:
             if c.kinds:
                 kinds.update(dict(c.kinds))
-        report = CleaningReport.tally(status, duplicate_of, {k: kinds[k] for k in KINDS})
+        report = CleaningReport.tally(status, duplicate_of, {k: kinds[k] for k in KINDS},
+                                      dont_know=sum(c.dont_know for c in rows))
         cleaned = CleanedCorpus(corpus=corpus, texts=tuple(c.text for c in rows), status=status,
                                 duplicate_of=tuple(duplicate_of), report=report)
         return cleaned, keys
@@ -166,7 +168,8 @@ class ChunkTagger:
                 kinds.subtract(_TOKEN.findall(repair(text)))  # tokens already in the raw text
             key = row_key(question, clean) if status is Status.SUBSTANTIVE else 0
             self._cleaned[text] = _Cleaned(
-                clean, status, tuple((k, n) for k, n in sorted(kinds.items()) if n > 0), key)
+                clean, status, tuple((k, n) for k, n in sorted(kinds.items()) if n > 0), key,
+                status is Status.NON_ANSWER and is_dont_know(clean))
 
     def _spacy_workers(self) -> int:
         """Processes sharing NER: all cores with the fast embedder, else one unless asked.

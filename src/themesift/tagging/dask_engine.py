@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from themesift.clean import KINDS
+from themesift.clean import KINDS, is_dont_know
 from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_dir
 from themesift.ingest import iter_chunks
@@ -263,6 +263,8 @@ def _write_part(df: pd.DataFrame, path: str) -> dict[str, Any]:
             "rows_read": len(df), "empty": int(status.get("empty", 0)),
             "non_answers": int(status.get("non_answer", 0)), "duplicates": note["duplicates"],
             "substantive": int(status.get("substantive", 0)),
+            "dont_know": int(sum(is_dont_know(t) for t in df.loc[df["status"] == "non_answer",
+                                                                 "text"])),
             "redactions": {k: int(df[f"_r_{k}"].sum()) for k in KINDS},
         }
         note["counts"] = {str(k): int(v) for k, v in df["primary_theme"].value_counts().items()}

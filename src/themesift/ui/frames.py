@@ -43,7 +43,9 @@ def buckets(view: View) -> pd.DataFrame:
     """The comments outside the themes, shown apart from them."""
     r = view.report
     rows = [("(unassigned)", view.unassigned, "substantive, but close to no theme"),
-            ("(non-answer)", r.non_answers, "e.g. 'n/a', 'nothing to add'"),
+            ("(non-answer)", r.non_answers - r.dont_know, "e.g. 'n/a', 'nothing to add'"),
+            ("(don't know)", r.dont_know, "e.g. 'no idea', 'not sure': a real answer to "
+                                          "some questions, counted apart"),
             ("(empty)", r.empty, "blank cells")]
     return pd.DataFrame(
         [{"bucket": b, "comments": n, "% of all rows": pct(n, r.rows_read), "what": w}

@@ -50,8 +50,9 @@ def render_survey(index: SurveyIndex, questions: Sequence[QuestionView], *, on_o
     for i, q in enumerate(questions):
         r = q.view.report
         st.subheader(q.text or q.key)
+        dont_know = f" ({r.dont_know} 'don't know')" if r.dont_know else ""
         st.caption(f"{q.key} · {r.rows_read - r.empty} answered, {r.substantive} substantive, "
-                   f"{r.non_answers} non-answers, {r.empty} not answered · "
+                   f"{r.non_answers} non-answers{dont_know}, {r.empty} not answered · "
                    f"{len(q.view.themes)} themes")
         if q.view.themes:
             st.plotly_chart(small_chart(q.view), key=f"{key}_chart_{i}",
