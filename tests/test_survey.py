@@ -103,3 +103,22 @@ def test_three_questions_of_the_hcsa_report(tmp_path: Path) -> None:
         result.analysis  # noqa: B018
     folder = result.save(tmp_path / "model")
     assert len(themesift.load(folder).questions) == 3
+
+
+def test_dont_know_is_an_answer_to_the_questions_named() -> None:
+    import pandas as pd
+
+    q1 = ["No idea", "not sure", "I don't know", "It watches the webcam", "It locks the browser",
+          "The camera records you", "Screen recording of the exam", "No idea"]
+    q2 = ["No idea", "Nothing to add", "Cheaper than invigilators", "Students hate it",
+          "Privacy worries", "Too expensive", "It is fair", "Works well enough"]
+    df = pd.DataFrame({"id": [f"r{i}" for i in range(8)], "How does it work?": q1,
+                       "Any other comments?": q2})
+    result = themesift.analyse(df, ["How does it work?", "Any other comments?"], id="id",
+                               dont_know=["How does it work?"])
+    how = result.question("How does it work?").analysis.cleaned.report
+    other = result.question("Any other comments?").analysis.cleaned.report
+    assert (how.substantive, how.non_answers, how.dont_know) == (8, 0, 0)
+    assert (other.substantive, other.non_answers, other.dont_know) == (6, 2, 1)
+    with pytest.raises(themesift.ThemesiftError, match="names no question"):
+        themesift.analyse(df, ["How does it work?"], dont_know=["Q9"])

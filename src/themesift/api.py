@@ -91,7 +91,8 @@ __all__ = ["Model", "Result", "TagResult", "analyse", "analyse_file", "check_mod
 def analyse(data: pd.DataFrame, text: str | Sequence[str] | None = None, *,
             id: str | None = None, groups: Sequence[str] | None = None,
             question_col: str | None = None, source: str = "", config: Config | None = None,
-            progress: Progress | None = None, **settings: Any) -> Result:
+            dont_know: Sequence[str] = (), progress: Progress | None = None,
+            **settings: Any) -> Result:
     """Find the themes of each open question of ``data``, one analysis per question.
 
     ``text``: the column of answers (guessed when None), several columns (one per
@@ -100,7 +101,8 @@ def analyse(data: pd.DataFrame, text: str | Sequence[str] | None = None, *,
     names the respondent id column (row numbers otherwise).  ``groups`` are the
     closed columns carried to every output; None keeps every other column of a
     survey, and none for a single text column.  ``settings`` change defaults of
-    :class:`Config` (e.g. ``n_themes=8``); the defaults need no tuning.
+    :class:`Config` (e.g. ``n_themes=8``); the defaults need no tuning.  ``dont_know``
+    names the questions (or "all") whose "No idea" answers are answers, not non-answers.
     """
     frame = _frame(data)
     config = (config or Config()).with_(**settings)
@@ -108,7 +110,11 @@ def analyse(data: pd.DataFrame, text: str | Sequence[str] | None = None, *,
         else text
     survey, notes = survey_from_frame(frame, text_cols=text_cols, question_col=question_col,
                                       id_col=id, groups=groups, source=source)
-    return Result(pipeline.analyse_survey(survey, config, progress=progress), tuple(notes))
+    unknown = set(dont_know) - {q.key for q in survey.questions} - {"all"}
+    if unknown:
+        raise ThemesiftError(f"--dont-know-is-answer names no question: {', '.join(unknown)}")
+    return Result(pipeline.analyse_survey(survey, config, dont_know=dont_know,
+                                          progress=progress), tuple(notes))
 
 
 def load(path: PathLike) -> Model:
@@ -129,11 +135,11 @@ def _frame(data: object) -> pd.DataFrame:
 def analyse_file(path: PathLike, *, text_col: str | Sequence[str] | None = None,
                  question_col: str | None = None, id_col: str | None = None,
                  group_cols: Sequence[str] | None = None, config: Config | None = None,
-                 progress: Progress | None = None) -> Result:
+                 dont_know: Sequence[str] = (), progress: Progress | None = None) -> Result:
     """``analyse`` on a CSV, TSV, XLSX, Parquet or JSONL file (``text_col`` as ``text``)."""
     return analyse(read_table(path), text_col, id=id_col, groups=group_cols,
                    question_col=question_col, source=Path(path).name, config=config,
-                   progress=progress)
+                   dont_know=dont_know, progress=progress)
 
 
 @dataclass(frozen=True)
@@ -342,7 +348,7 @@ def evaluate_file(
 def new_project(data: pd.DataFrame, name: str, *, text: Sequence[str], id: str | None = None,
                 groups: Sequence[str] | None = None, source: str = "",
                 config: Config | None = None, embed: Embed | None = None,
-                progress: Progress | None = None) -> str:
+                dont_know: Sequence[str] = (), progress: Progress | None = None) -> str:
     """Analyse a table into a new project of the app (the Data page); returns its name.
 
     One open question makes one project; several make a survey project: one project
@@ -350,11 +356,15 @@ def new_project(data: pd.DataFrame, name: str, *, text: Sequence[str], id: str |
     """
     survey, _ = survey_from_frame(_frame(data), text_cols=list(text), id_col=id, groups=groups,
                                   source=source)
+    config = config or Config()
     if len(survey.questions) == 1:
-        pipeline.analyse_project(survey.corpus(survey.questions[0].key), project_path(name),
-                                 config, embed=embed, progress=progress)
+        key = survey.questions[0].key
+        pipeline.analyse_project(survey.corpus(key), project_path(name),
+                                 pipeline.question_config(config, key, dont_know), embed=embed,
+                                 progress=progress)
     else:
-        pipeline.analyse_survey_projects(survey, name, config, embed=embed, progress=progress)
+        pipeline.analyse_survey_projects(survey, name, config, embed=embed,
+                                         dont_know=dont_know, progress=progress)
     return name
 
 

@@ -52,6 +52,7 @@ def analyse(
     group_col: GroupCol = None,
     themes: Annotated[Optional[int], typer.Option("--themes", help="Number of themes (default: automatic).")] = None,  # noqa: E501
     embedder: Annotated[Optional[str], typer.Option("--embedder", help="minilm (default) or fast.")] = None,  # noqa: E501
+    dont_know: Annotated[Optional[list[str]], typer.Option("--dont-know-is-answer", help="A question (or 'all') whose 'No idea' answers are answers, themed like the others, not non-answers (repeatable).")] = None,  # noqa: E501
     settings: Annotated[Optional[Path], typer.Option("--settings", help="TOML file of settings.")] = None,  # noqa: E501
     quiet: Quiet = False,
 ) -> None:
@@ -68,7 +69,7 @@ def analyse(
     with _progress(quiet) as progress:
         result = analyse_file(file, text_col=text_cols or text_col, question_col=question_col,
                               id_col=id_col, group_cols=group_col, config=config,
-                              progress=progress)
+                              dont_know=dont_know or (), progress=progress)
         result.save(out_dir)
     for note in result.notes:
         err.print(f"[yellow]note:[/] {note}")

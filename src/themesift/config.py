@@ -31,6 +31,9 @@ _RANGES = (  # (setting, lowest, highest) allowed
 class Config:
     # Cleaning
     redact_names: bool = True
+    # "No idea", "not sure": an answer (themed) rather than a non-answer; for questions such
+    # as "How do the tools work?" (per question: pipeline.analyse_survey's dont_know)
+    dont_know_is_answer: bool = False
     # Embedding
     embedder: str = "minilm"  # key in themesift.embed.EMBEDDERS
     batch_size: int = 64

@@ -11,7 +11,7 @@ receive them as collaborators.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,10 +86,12 @@ class Session:
             self._nlp = load_nlp()
         return self._nlp
 
-    def clean(self, corpus: Corpus) -> CleanedCorpus:
+    def clean(self, corpus: Corpus, config: Config | None = None) -> CleanedCorpus:
+        """Clean with ``config`` (a question's own settings), else the session's."""
         if len(corpus) == 0:
             raise ThemesiftError(f"{corpus.source or 'the input'} has no rows")
-        return clean_corpus(corpus, self.config, nlp=self.nlp, ner_workers=default_workers(),
+        return clean_corpus(corpus, config or self.config, nlp=self.nlp,
+                            ner_workers=default_workers(),
                             progress=lambda d, t: self.progress("clean", d, t))
 
 
@@ -98,7 +100,7 @@ def analyse(corpus: Corpus, config: Config | None = None, *, session: Session | 
     """Clean, embed and find themes in ``corpus``."""
     config = config or Config()
     session = session or Session(config, progress)
-    cleaned = session.clean(corpus)
+    cleaned = session.clean(corpus, config)
     distinct = distinct_texts(cleaned)
     if len(distinct.texts) == 0:
         raise ThemesiftError(
@@ -126,12 +128,22 @@ def analyse(corpus: Corpus, config: Config | None = None, *, session: Session | 
     )
 
 
+def question_config(config: Config, key: str, dont_know: Collection[str]) -> Config:
+    """The settings of one question: "I don't know" is an answer where ``dont_know`` says so
+    (by question key, or "all")."""
+    if key in dont_know or "all" in dont_know:
+        return config.with_(dont_know_is_answer=True)
+    return config
+
+
 def analyse_survey(survey: Survey, config: Config | None = None, *,
+                   dont_know: Collection[str] = (),
                    progress: Progress | None = None) -> SurveyAnalysis:
     """Each open question analysed on its own (its own themes), with the models loaded once.
 
     A question with no substantive answer is skipped (and named in ``skipped``),
-    unless it is the only one.
+    unless it is the only one.  ``dont_know``: the questions whose "No idea" answers are
+    answers (themed), not non-answers.
     """
     config = config or Config()
     session = Session(config, progress)
@@ -139,7 +151,9 @@ def analyse_survey(survey: Survey, config: Config | None = None, *,
     skipped: list[str] = []
     for question in survey.questions:
         try:
-            analysis = analyse(survey.corpus(question.key), config, session=session)
+            analysis = analyse(survey.corpus(question.key),
+                               question_config(config, question.key, dont_know),
+                               session=session)
         except ThemesiftError as exc:
             if len(survey.questions) == 1:
                 raise
@@ -169,7 +183,7 @@ def analyse_project(corpus: Corpus, path: Path, config: Config | None = None, *,
 
 
 def analyse_survey_projects(survey: Survey, name: str, config: Config | None = None, *,
-                            embed: Embed | None = None,
+                            embed: Embed | None = None, dont_know: Collection[str] = (),
                             progress: Progress | None = None) -> SurveyIndex:
     """Analyse each open question into a project of its own, listed as survey ``name``.
 
@@ -182,7 +196,9 @@ def analyse_survey_projects(survey: Survey, name: str, config: Config | None = N
     try:
         for i, question in enumerate(survey.questions):
             try:
-                analysis = analyse(survey.corpus(question.key), config, session=session)
+                analysis = analyse(survey.corpus(question.key),
+                                   question_config(config, question.key, dont_know),
+                                   session=session)
             except ThemesiftError as exc:
                 log.warning("question %s skipped: %s", question.key, exc)
                 continue

@@ -225,3 +225,10 @@ def test_dont_know_answers_are_non_answers_counted_apart() -> None:
     assert frame["primary_label"].tolist() == [
         "(non-answer: don't know)", "(non-answer)", "(non-answer: don't know)",
         "(unassigned)", "(empty)"]
+
+
+def test_dont_know_can_be_an_answer() -> None:
+    corpus = Corpus(ids=("a", "b", "c"), texts=("No idea", "n/a", "The camera watches you"))
+    cleaned = clean_corpus(corpus, Config(redact_names=False, dont_know_is_answer=True))
+    assert cleaned.status == (Status.SUBSTANTIVE, Status.NON_ANSWER, Status.SUBSTANTIVE)
+    assert (cleaned.report.substantive, cleaned.report.dont_know) == (2, 0)

@@ -161,6 +161,9 @@ def clean_corpus(
         Status.EMPTY if not t else Status.NON_ANSWER if is_non_answer(t) else Status.SUBSTANTIVE
         for t in repaired
     ]
+    if config.dont_know_is_answer:  # "No idea" answers the question: themed like any answer
+        status = [Status.SUBSTANTIVE if s is Status.NON_ANSWER and is_dont_know(t) else s
+                  for s, t in zip(status, repaired, strict=True)]
     spans = [find_pii(t) if t else [] for t in repaired]
 
     if config.redact_names:

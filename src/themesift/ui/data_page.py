@@ -35,6 +35,7 @@ class NewProject:
     id_col: str | None
     group_cols: tuple[str, ...]
     name: str
+    dont_know: tuple[str, ...] = ()  # questions whose "No idea" answers are answers
 
 
 AnalyseFn = Callable[[NewProject, Progress], None]
@@ -134,6 +135,11 @@ def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
     for g in groups[:6]:
         values = df[g].fillna("(blank)").astype(str).value_counts()
         st.caption(f"{g}: {len(values)} values, e.g. " + ", ".join(values.index[:5]))
+    dont_know = st.multiselect(
+        "Questions where \"I don't know\" is an answer", text_cols, key=f"{key}_dont_know",
+        help="'No idea' or 'not sure' says nothing to 'Any other comments?' (a non-answer, "
+             "counted apart), but answers 'How do the tools work?': choose such questions "
+             "to theme those answers like the others.")
     stem = Path(source).stem or "project"
     default = _free_name(stem, taken)
     default_for(f"{key}_name", default, owner=source)  # another file proposes its own name
@@ -142,7 +148,7 @@ def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
         return
     # The file as read: the analysis reads its header rows again, as question wording.
     spec = NewProject(raw, source, tuple(text_cols), None if id_col == NONE else id_col,
-                      tuple(groups), name.strip() or default)
+                      tuple(groups), name.strip() or default, tuple(dont_know))
     bar = st.progress(0.0, text="Starting…")
     last = [0.0]
 

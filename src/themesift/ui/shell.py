@@ -85,7 +85,8 @@ def analyse_new(spec: NewProject, progress: Progress) -> str:
                                  "name")
         return new_project(spec.frame, name, text=spec.text_cols, id=spec.id_col,
                            groups=spec.group_cols, source=spec.source, config=config,
-                           embed=cache.embed_for(config.embedder), progress=progress)
+                           embed=cache.embed_for(config.embedder), dont_know=spec.dont_know,
+                           progress=progress)
 
 
 def taken_names() -> list[str]:
