@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
 from typing import Any
 
 from selenium.webdriver.common.by import By
@@ -62,3 +64,12 @@ def rename_first_theme(driver: Driver, label: str) -> None:
     click_button(driver, "Rename")
     wait(driver, 120).until(ec.presence_of_element_located(
         (By.XPATH, "//div[@data-testid='stAlertContentSuccess'][contains(., 'Saved')]")))
+
+
+def downloaded(path: Path, seconds: float = 60) -> Path:
+    """Wait for the browser to finish writing ``path``."""
+    deadline = time.monotonic() + seconds
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert path.exists(), sorted(p.name for p in path.parent.glob("*"))
+    return path

@@ -7,7 +7,6 @@ screenshot in test-artifacts/.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,16 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from app_support import ARTIFACTS, HCSA, chrome, free_port, start_server, stop_server
-from browser_steps import chart_text, click_button, go_to, heading, idle, rename_first_theme, wait
+from browser_steps import (
+    chart_text,
+    click_button,
+    downloaded,
+    go_to,
+    heading,
+    idle,
+    rename_first_theme,
+    wait,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -61,11 +69,7 @@ def test_upload_rename_reload_download(server: str, browser: Any, tmp_path: Path
 
     go_to(browser, "Export")
     click_button(browser, "Download quote bank")
-    target = tmp_path / "downloads" / "hcsa_stp_2017_quotes-quotes.xlsx"
-    deadline = time.monotonic() + 30
-    while not target.exists() and time.monotonic() < deadline:
-        time.sleep(0.25)
-    assert target.exists(), list((tmp_path / "downloads").glob("*"))
+    target = downloaded(tmp_path / "downloads" / "hcsa_stp_2017_quotes-quotes.xlsx", 30)
     sheets = pd.read_excel(target, sheet_name=None)
     assert any("Not heard of STPs" in df.to_string() for df in sheets.values())
 
@@ -95,11 +99,7 @@ def test_a_survey_end_to_end(server: str, browser: Any, tmp_path: Path) -> None:
     browser.save_screenshot(str(ARTIFACTS / "browser-survey.png"))
     go_to(browser, "Export")
     click_button(browser, "Download report")
-    target = tmp_path / "downloads" / "educators_wide-report.docx"
-    deadline = time.monotonic() + 120
-    while not target.exists() and time.monotonic() < deadline:
-        time.sleep(0.25)
-    assert target.exists(), list((tmp_path / "downloads").glob("*"))
+    target = downloaded(tmp_path / "downloads" / "educators_wide-report.docx", 120)
     headings = [p.text for p in Document(str(target)).paragraphs
                 if p.style is not None and p.style.name == "Heading 1"]
     assert "Why did you consider using online exam proctoring tools?" in headings

@@ -25,15 +25,17 @@ from themesift.project.project import (
 from themesift.project.store import (
     LogEntry,
     ProjectStore,
-    SurveyIndex,
     active_edits,
     list_projects,
-    list_surveys,
-    member_name,
     project_path,
     projects_dir,
-    read_survey_index,
     safe_name,
+)
+from themesift.project.surveys import (
+    SurveyIndex,
+    list_surveys,
+    member_name,
+    read_survey_index,
     survey_path,
     write_survey_index,
 )

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
-from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_path
 from themesift.report.charts import share_chart_png
 from themesift.report.office import page_size
@@ -23,6 +22,7 @@ from themesift.report.survey import QuestionSection, SurveyReport
 from themesift.report.survey_docx import write_docx
 from themesift.report.survey_text import chart_name, html_page, markdown
 from themesift.report.survey_xlsx import write_xlsx
+from themesift.report.write import pick_format
 
 logger = logging.getLogger(__name__)
 
@@ -33,20 +33,7 @@ _EXTENSIONS = {"docx": "docx", "xlsx": "xlsx", "md": "md", "markdown": "md",
 
 def survey_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     """The report format: ``fmt`` if given, else from the file extension."""
-    suffix = Path(path).suffix.lower().lstrip(".")
-    choices = ", ".join(SURVEY_FORMATS)
-    if fmt is not None:
-        key = fmt.strip().lower().lstrip(".")
-        if key not in _EXTENSIONS:
-            raise ThemesiftError(f"Unknown report format {fmt!r}; choose one of {choices}")
-        if suffix in _EXTENSIONS and _EXTENSIONS[suffix] != _EXTENSIONS[key]:
-            raise ThemesiftError(f"format {fmt!r} does not match the file name "
-                                 f"{Path(path).name!r}; change one of them")
-        return _EXTENSIONS[key]
-    if suffix in _EXTENSIONS:
-        return _EXTENSIONS[suffix]
-    raise ThemesiftError(f"Cannot tell the report format from {os.fspath(path)!r}; "
-                         f"use an extension or format among {choices}")
+    return pick_format(path, fmt, _EXTENSIONS, "report")
 
 
 def _charts(report: SurveyReport) -> list[bytes | None]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from themesift.errors import ThemesiftError
@@ -49,24 +49,29 @@ _WRITERS: dict[str, Callable[[QuoteBank, Path], None]] = {
 }
 
 
-def resolve_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
-    """The export format: ``fmt`` if given, else from the file extension."""
+def pick_format(path: str | os.PathLike[str], fmt: str | None,
+                extensions: Mapping[str, str], what: str = "export") -> str:
+    """A format of ``extensions`` (name or extension -> format): ``fmt`` if given, else the
+    file's extension; a ``fmt`` that contradicts the extension is refused."""
+    choices = ", ".join(dict.fromkeys(extensions.values()))
     suffix = Path(path).suffix.lower().lstrip(".")
     if fmt is not None:
         key = fmt.strip().lower().lstrip(".")
-        if key not in _EXTENSIONS:
-            raise ThemesiftError(
-                f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        if suffix in _EXTENSIONS and _EXTENSIONS[suffix] != _EXTENSIONS[key]:
+        if key not in extensions:
+            raise ThemesiftError(f"Unknown {what} format {fmt!r}; choose one of {choices}")
+        if suffix in extensions and extensions[suffix] != extensions[key]:
             raise ThemesiftError(f"format {fmt!r} does not match the file name "
                                  f"{Path(path).name!r}; change one of them")
-        return _EXTENSIONS[key]
-    if suffix in _EXTENSIONS:
-        return _EXTENSIONS[suffix]
-    raise ThemesiftError(
-        f"Cannot tell the export format from {os.fspath(path)!r}; "
-        f"use an extension or format among {', '.join(FORMATS)}"
-    )
+        return extensions[key]
+    if suffix in extensions:
+        return extensions[suffix]
+    raise ThemesiftError(f"Cannot tell the {what} format from {os.fspath(path)!r}; "
+                         f"use an extension or format among {choices}")
+
+
+def resolve_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The quote bank's format: ``fmt`` if given, else from the file extension."""
+    return pick_format(path, fmt, _EXTENSIONS)
 
 
 def write_quote_bank(
