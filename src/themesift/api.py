@@ -171,9 +171,9 @@ def tag_file(
     export's column of the same name (a single-question model: ``text_col``, else
     the column it was trained on).  ``engine="local"`` streams the file in this
     process with flat memory and commits each chunk, so ``resume=True`` continues
-    an interrupted run.  ``engine="dask"`` runs the chunks of a single-question
-    model on a Dask cluster (``scheduler`` address, else a local cluster) and
-    writes ``out`` as a folder of Parquet or CSV parts.  The model's own embedder
+    an interrupted run.  ``engine="dask"`` runs the chunks on a Dask cluster
+    (``scheduler`` address, else a local cluster) and writes ``out`` as a folder of
+    Parquet or CSV parts, in the same rows and order.  The model's own embedder
     is used.
     """
     if not 1 <= chunksize <= MAX_CHUNK:

@@ -299,3 +299,39 @@ def test_a_hand_edited_journal_is_not_resumed(export, tmp_path):
         json.dumps({"format": stream.FORMAT, "parts": [{"rows": "abc"}]}))
     with pytest.raises(ThemesiftError, match="not a themesift parts folder"):
         stream.run(job(export, out), make_tagger(), model_sha256="m", resume=True)
+
+
+def test_a_survey_tags_every_question_alike_in_both_engines(tmp_path, scheduler):
+    """Two questions: one row per respondent x question, the same from the local and the
+    Dask engine; duplicates are per question (a text repeated in another question is not)."""
+    from themesift.tagging import SurveyTagger
+    from themesift.tagging.dask_engine import run_dask
+
+    n = 60
+    df = pd.DataFrame({"rid": [f"r{i}" for i in range(n)],
+                       "q1": [COMMENTS[i % len(COMMENTS)] for i in range(n)],
+                       "q2": [COMMENTS[(i * 7) % len(COMMENTS)] for i in range(n)],
+                       "site": [f"S{i % 3}" for i in range(n)]})
+    path = tmp_path / "survey.csv"
+    df.to_csv(path, index=False)
+
+    def tagger() -> SurveyTagger:
+        a, b = make_tagger(), make_tagger()
+        a.question, b.question = "Q1", "Q2"
+        return SurveyTagger([a, b])
+
+    survey_job = TagJob(path, tmp_path / "local.csv", ("q1", "q2"), "rid", ("site",), 9)
+    result = stream.run(survey_job, tagger(), model_sha256="m")
+    local = read(tmp_path / "local.csv")
+    assert result.rows == len(local) == 2 * n
+    assert local["question"].tolist()[:4] == ["Q1", "Q2", "Q1", "Q2"]
+    assert local["id"].tolist()[:4] == ["r0", "r0", "r1", "r1"]
+    parking = local[(local["question"] == "Q2")
+                    & (local["text"] == "Parking is too expensive here")]
+    assert parking["duplicate"].iloc[0] == "False"  # r0 said it to Q1 too: not a duplicate
+    out = tmp_path / "dask.csv"
+    dask_job = TagJob(path, out, ("q1", "q2"), "rid", ("site",), 9)
+    dask_result = run_dask(dask_job, tagger(), scheduler=scheduler)
+    got = pd.concat([read(p) for p in sorted(out.glob("part-*.csv"))], ignore_index=True)
+    pd.testing.assert_frame_equal(got, local)
+    assert dask_result.report == result.report and dask_result.counts == result.counts

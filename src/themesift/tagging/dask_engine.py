@@ -36,7 +36,7 @@ import pyarrow as pa
 from themesift.clean import KINDS, is_dont_know
 from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_dir
-from themesift.ingest import iter_chunks
+from themesift.ingest import iter_question_chunks
 from themesift.tagging.arrow_csv import write_csv
 from themesift.tagging.chunk import ChunkTagger, SurveyTagger
 from themesift.tagging.stream import StreamResult, TagJob, estimate_rows
@@ -52,15 +52,14 @@ def run_dask(job: TagJob, tagger: ChunkTagger | SurveyTagger, *, scheduler: str 
              progress: Progress | None = None) -> StreamResult:
     """Tag ``job.path`` on Dask into the folder ``job.out`` (see the module docstring).
 
-    One question at a time: a survey model's questions are tagged by the local engine.
+    A survey model tags each question's column: one output row per respondent and
+    question, in the order of the local engine.
     """
     import dask
 
-    if isinstance(tagger, SurveyTagger):
-        if len(tagger.taggers) != 1:
-            raise ThemesiftError("--engine dask tags one question; tag a survey model with "
-                                 "the local engine")
-        tagger = tagger.taggers[0]
+    survey = tagger if isinstance(tagger, SurveyTagger) else SurveyTagger([tagger])
+    if len(survey.taggers) != len(job.text_cols):
+        raise ValueError("one text column per question of the tagger")
     fmt = _check_out(job.out)
     started = time.perf_counter()
     report = progress or (lambda stage, d, t: None)
@@ -68,12 +67,12 @@ def run_dask(job: TagJob, tagger: ChunkTagger | SurveyTagger, *, scheduler: str 
     with dask.config.set({"dataframe.convert-string": False}), _work_dir(job.out) as work, \
             _client(scheduler) as client:
         inputs, lengths = _stage_input(job, work / "in", report)
-        total = int(sum(lengths))
+        total = int(sum(lengths)) * len(job.text_cols)  # respondent x question
         report("tag", 0, total)
         (work / "tagged").mkdir()
         tagged = _read_parts(inputs, _input_meta(job)).map_partitions(
-            _tag_partition, client.scatter(tagger, broadcast=True), job.group_cols,
-            job.text_cols[0],
+            _tag_partition, client.scatter(survey, broadcast=True), job.group_cols,
+            job.text_cols,
             meta=_tagged_meta(job))
         metas = _write_all(client, tagged, work / "tagged", ".parquet",
                            lambda done: report("tag", done, total), lengths)
@@ -155,28 +154,32 @@ def _stage_input(job: TagJob, folder: Path, report: Progress) -> tuple[list[Path
     folder.mkdir()
     paths: list[Path] = []
     lengths: list[int] = []
-    chunks = iter_chunks(job.path, chunksize=job.chunksize, text_col=job.text_cols[0],
-                         id_col=job.id_col, group_cols=job.group_cols)
-    for i, corpus in enumerate(chunks):
+    chunks = iter_question_chunks(job.path, chunksize=job.chunksize, text_cols=job.text_cols,
+                                  id_col=job.id_col, group_cols=job.group_cols)
+    for i, corpora in enumerate(chunks):
         path = folder / f"in-{i:05d}.parquet"
-        _corpus_frame(corpus, job, start=sum(lengths)).to_parquet(path, index=False)
+        _corpus_frame(corpora, job, start=sum(lengths)).to_parquet(path, index=False)
         paths.append(path)
-        lengths.append(len(corpus))
+        lengths.append(len(corpora[0]))
         report("read", sum(lengths), max(estimate, sum(lengths)))
     report("read", sum(lengths), sum(lengths))
     return paths, lengths
 
 
-def _corpus_frame(corpus: Corpus, job: TagJob, start: int) -> pd.DataFrame:
-    data: dict[str, Any] = {"__row": np.arange(start, start + len(corpus), dtype=np.int64),
-                            "__id": list(corpus.ids), "__text": list(corpus.texts)}
+def _corpus_frame(corpora: list[Corpus], job: TagJob, start: int) -> pd.DataFrame:
+    first = corpora[0]
+    data: dict[str, Any] = {"__row": np.arange(start, start + len(first), dtype=np.int64),
+                            "__id": list(first.ids)}
+    for j, corpus in enumerate(corpora):
+        data[f"__text:{j}"] = list(corpus.texts)
     for name in job.group_cols:
-        data[f"g:{name}"] = list(corpus.groups[name])
+        data[f"g:{name}"] = list(first.groups[name])
     return pd.DataFrame(data, dtype=object)
 
 
 def _input_meta(job: TagJob) -> pd.DataFrame:
-    cols = ["__id", "__text", *(f"g:{g}" for g in job.group_cols)]
+    cols = ["__id", *(f"__text:{j}" for j in range(len(job.text_cols))),
+            *(f"g:{g}" for g in job.group_cols)]
     return pd.DataFrame({"__row": pd.Series(dtype="int64"),
                          **{c: pd.Series(dtype=object) for c in cols}})
 
@@ -195,15 +198,18 @@ def _read_parquet(path: str) -> pd.DataFrame:
 # -- tagging on the workers -----------------------------------------------------------------
 
 
-def _tag_partition(df: pd.DataFrame, tagger: ChunkTagger, group_cols: tuple[str, ...],
-                   text_col: str) -> pd.DataFrame:
-    corpus = Corpus(ids=tuple(df["__id"]), texts=tuple(df["__text"]),
-                    groups={g: tuple(df[f"g:{g}"]) for g in group_cols}, text_col=text_col)
-    chunk = tagger.tag(corpus)
+def _tag_partition(df: pd.DataFrame, tagger: SurveyTagger, group_cols: tuple[str, ...],
+                   text_cols: tuple[str, ...]) -> pd.DataFrame:
+    groups = {g: tuple(df[f"g:{g}"]) for g in group_cols}
+    corpora = [Corpus(ids=tuple(df["__id"]), texts=tuple(df[f"__text:{j}"]), groups=groups,
+                      text_col=col) for j, col in enumerate(text_cols)]
+    chunk = tagger.tag(corpora)
     frame = chunk.frame.copy()
     frame["_key"] = chunk.keys
-    frame["_row"] = df["__row"].to_numpy(dtype=np.int64)
-    kinds = chunk.kinds if chunk.kinds is not None else np.zeros((len(df), len(KINDS)))
+    k = len(text_cols)  # output row of (respondent r, question j): r * k + j
+    rows = df["__row"].to_numpy(dtype=np.int64)
+    frame["_row"] = np.repeat(rows * k, k) + np.tile(np.arange(k, dtype=np.int64), len(rows))
+    kinds = chunk.kinds if chunk.kinds is not None else np.zeros((len(frame), len(KINDS)))
     for i, kind in enumerate(KINDS):
         frame[f"_r_{kind}"] = kinds[:, i].astype(np.int32)
     return frame
