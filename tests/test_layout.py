@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "version"),
     ("config",),
     ("types",),
-    ("fsutil", "progress"),
+    ("fsutil", "progress", "cells"),
     ("nlp",),
     ("ingest",),
     ("clean",),

@@ -50,7 +50,6 @@ from themesift.project import project_path
 from themesift.report import (
     ReportTable,
     build_survey_report,
-    neutralise_frame,
     write_quote_bank,
     write_survey_report,
 )
@@ -308,7 +307,7 @@ def crosstab_file(model_dir: PathLike, *, question: str, by: str,
     if out is not None:
         if Path(out).suffix.lower() not in (".csv", ".xlsx"):
             raise ThemesiftError(f"cannot write {Path(out).name}: use .csv or .xlsx")
-        write_table(neutralise_frame(crosstab_frame(table)), Path(out))
+        write_table(crosstab_frame(table), Path(out))  # CSV cells neutralised there
     return table
 
 

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from themesift.cells import read_csv, write_csv
 from themesift.config import Config
 from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_dir
@@ -158,10 +159,10 @@ def save_model(
              "similarity": round(q.similarity, 6), "groups": json.dumps(dict(q.groups))}
             for qs in quotes.values() for rank, q in enumerate(qs, 1)
         ]
-        pd.DataFrame(rows, columns=["theme_id", "rank", "comment_id", "text", "similarity",
-                                    "groups"]).to_csv(tmp / "quotes.csv", index=False)
+        write_csv(pd.DataFrame(rows, columns=["theme_id", "rank", "comment_id", "text",
+                                              "similarity", "groups"]), tmp / "quotes.csv")
         for name, df in (tables or {}).items():
-            df.to_csv(tmp / name, index=False)
+            write_csv(df, tmp / name)
         files = {p.name: sha256_of(p) for p in sorted(tmp.iterdir())}
         manifest = {
             "format": FORMAT,
@@ -234,8 +235,7 @@ def load_model(path: str | os.PathLike[str]) -> SavedModel:
         )
         config = Config.from_dict(manifest["settings"])
         embedder_id = str(manifest["embedder"]["model_id"])
-        qdf = pd.read_csv(path / "quotes.csv", dtype={"comment_id": str, "text": str},
-                          keep_default_na=False)
+        qdf = read_csv(path / "quotes.csv").astype({"theme_id": int, "rank": int})
         quotes: dict[int, list[Quote]] = {t.id: [] for t in themes}
         for row in qdf.sort_values(["theme_id", "rank"]).to_dict(orient="records"):
             quotes.setdefault(int(row["theme_id"]), []).append(

@@ -27,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from themesift.cells import read_csv, write_csv
 from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_dir
 from themesift.model.persist import (
@@ -76,7 +77,7 @@ class SurveyModel:
         path = self.path / "assignments.csv"
         if not path.is_file():
             raise ThemesiftError(f"model {self.path} has no assignments.csv; run 'analyse' again")
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
+        return read_csv(path)
 
 
 def profile_dict(profile: ColumnProfile) -> dict[str, Any]:
@@ -117,7 +118,7 @@ def save_survey_model(
             save_question(q, tmp / folder)
             entries.append({"key": q.key, "text": q.text, "folder": folder})
         for name, df in tables.items():
-            df.to_csv(tmp / name, index=False)
+            write_csv(df, tmp / name)
         files = {name: sha256_of(tmp / name) for name in sorted(tables)}
         files.update({f"{e['folder']}/manifest.json": sha256_of(tmp / e["folder"] /
                                                                 "manifest.json")

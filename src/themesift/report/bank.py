@@ -8,18 +8,17 @@ cell rules every spreadsheet cell we write goes through (:func:`neutralise`,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
+from themesift.cells import neutralise, neutralise_frame, xml_safe
 from themesift.types import Quote, Theme
 
-# Leading characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection).
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-# Control characters that XML 1.0 (and therefore XLSX and DOCX) cannot hold.
-_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+__all__ = ["QUOTE_COLUMNS", "THEME_COLUMNS", "QuoteBank", "attribution", "neutralise",
+           "neutralise_frame", "quote_bank_rows", "summary_line", "theme_rows", "xml_safe"]
+
 
 QUOTE_COLUMNS = (
     "theme_id",
@@ -72,18 +71,6 @@ class QuoteBank:
         return sum(len(self.quotes_for(t.id)) for t in self.themes)
 
 
-def neutralise(cell: str) -> str:
-    """Defuse spreadsheet formula injection: prefix formula-like text with an apostrophe."""
-    if cell.startswith(_FORMULA_PREFIXES):
-        return "'" + cell
-    return cell
-
-
-def xml_safe(text: str) -> str:
-    """Drop control characters that XLSX and DOCX files cannot store."""
-    return _XML_ILLEGAL.sub("", text)
-
-
 def summary_line(bank: QuoteBank) -> str:
     """One sentence with the comment counts behind the shares."""
     return (
@@ -130,13 +117,3 @@ def theme_rows(bank: QuoteBank) -> pd.DataFrame:
         for t in bank.themes
     ]
     return pd.DataFrame(rows, columns=list(THEME_COLUMNS))
-
-
-def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``df`` with every string cell and column name neutralised."""
-    out = df.copy()
-    for col in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[col]):  # object or pandas' str dtype
-            out[col] = out[col].map(lambda v: neutralise(v) if isinstance(v, str) else v)
-    out.columns = [neutralise(str(c)) for c in out.columns]
-    return out

@@ -12,10 +12,11 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from themesift.cells import write_csv
 from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_path
 from themesift.report import office
-from themesift.report.bank import QuoteBank, neutralise_frame, quote_bank_rows
+from themesift.report.bank import QuoteBank, quote_bank_rows
 from themesift.report.markdown import markdown
 
 logger = logging.getLogger(__name__)
@@ -25,8 +26,7 @@ _EXTENSIONS = {"xlsx": "xlsx", "docx": "docx", "md": "md", "markdown": "md", "cs
 
 
 def _write_csv(bank: QuoteBank, path: Path) -> None:
-    df = neutralise_frame(quote_bank_rows(bank))
-    df.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    write_csv(quote_bank_rows(bank), path, bom=True)
 
 
 def _write_md(bank: QuoteBank, path: Path) -> None:

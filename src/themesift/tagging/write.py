@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from themesift import cells
 from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_path
 from themesift.ingest import cell_text
@@ -70,7 +71,7 @@ def _write_xlsx(df: pd.DataFrame, tmp: Path) -> None:
 
 
 _WRITERS: dict[str, Callable[[pd.DataFrame, Path], None]] = {
-    ".csv": lambda df, tmp: df.to_csv(tmp, index=False, encoding="utf-8"),
+    ".csv": lambda df, tmp: cells.write_csv(df, tmp),
     ".xlsx": _write_xlsx,
     ".parquet": lambda df, tmp: df.to_parquet(tmp, index=False),
     ".jsonl": lambda df, tmp: df.to_json(
