@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -133,3 +134,35 @@ def test_never_replaces_a_folder_that_only_looks_like_a_model(tmp_path):
     with pytest.raises(ThemesiftError, match=r"files themesift did not write \(NOTES.txt\)"):
         _save(model)
     assert (web / "index.html").exists() and (model / "NOTES.txt").exists()
+
+
+def test_tag_refuses_a_model_whose_redaction_was_edited(tmp_path: Path) -> None:
+    """'redact_names': false edited into the manifest must not switch redaction off."""
+    import json
+
+    from themesift.config import Config
+    from themesift.errors import ThemesiftError
+    from themesift.model.persist import load_model, save_model
+    from themesift.types import Theme
+
+    themes = (Theme(0, "a", ("a",), 2, 1.0),)
+    folder = save_model(tmp_path / "m", themes=themes, centroids=np.eye(1, 4, dtype=np.float32),
+                        quotes={}, config=Config(), embedder_id="e", training={})
+    assert json.loads((folder / "redaction.json").read_text())["redact_names"] is True
+    assert load_model(folder).config.redact_names
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["settings"]["redact_names"] = False
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ThemesiftError, match="redaction settings were edited"):
+        load_model(folder)
+    manifest["redaction"]["redact_names"] = False  # both copies in the manifest: still no
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ThemesiftError, match="redaction settings were edited"):
+        load_model(folder)
+    (folder / "redaction.json").write_text(json.dumps(manifest["redaction"]))  # and the file
+    with pytest.raises(ThemesiftError, match="corrupt"):
+        load_model(folder)
+    del manifest["files"]["redaction.json"]  # an old-style model that turns redaction off
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ThemesiftError, match="no checked record"):
+        load_model(folder)

@@ -99,7 +99,15 @@ class SavedModel:
 
 
 REQUIRED_FILES = {"centroids.safetensors", "quotes.csv"}  # load_model reads these
-MODEL_FILES = {"manifest.json", *REQUIRED_FILES, "themes.csv", "assignments.csv", "questions"}
+REDACTION_FILE = "redaction.json"  # the redaction settings, under the manifest's checksums
+MODEL_FILES = {"manifest.json", *REQUIRED_FILES, REDACTION_FILE, "themes.csv",
+               "assignments.csv", "questions"}
+
+
+def redaction_of(config: Config) -> dict[str, Any]:
+    """The settings that decide what personal data ``tag`` removes."""
+    return {"redact_names": config.redact_names,
+            "patterns": ["EMAIL", "URL", "PHONE", "POSTCODE", "NHS_NUMBER"]}
 
 
 def is_model_folder(path: Path) -> bool:
@@ -163,6 +171,8 @@ def save_model(
                                               "similarity", "groups"]), tmp / "quotes.csv")
         for name, df in (tables or {}).items():
             write_csv(df, tmp / name)
+        (tmp / REDACTION_FILE).write_text(json.dumps(redaction_of(config), indent=1),
+                                          encoding="utf-8")
         files = {p.name: sha256_of(p) for p in sorted(tmp.iterdir())}
         manifest = {
             "format": FORMAT,
@@ -172,6 +182,7 @@ def save_model(
             "embedder": {"name": config.embedder, "model_id": embedder_id,
                          "dimensions": int(centroids.shape[1]) if centroids.ndim == 2 else 0},
             "settings": config.to_dict(),
+            "redaction": redaction_of(config),
             "training": training,
             "themes": [
                 {**asdict(t), "keywords": list(t.keywords),
@@ -190,6 +201,25 @@ def save_model(
 
 def bad_model(path: Path, why: str) -> ThemesiftError:
     return ThemesiftError(f"{path} is not a usable themesift model: {why}")
+
+
+def check_redaction(path: Path, manifest: dict[str, Any], config: Config) -> None:
+    """Refuse a model whose redaction settings were edited after it was saved.
+
+    They are in ``redaction.json``, whose SHA-256 the manifest lists; the manifest's own
+    copies (its settings and its ``redaction`` section) must agree with it.  A model saved
+    before that file existed is accepted only with names redacted (the safe default).
+    """
+    record = path / REDACTION_FILE
+    if REDACTION_FILE not in manifest.get("files", {}):
+        if not config.redact_names:
+            raise bad_model(path, "it turns name redaction off but has no checked record of "
+                                  "that setting; run 'analyse' again")
+        return
+    saved = json.loads(record.read_text(encoding="utf-8"))
+    if saved != redaction_of(config) or manifest.get("redaction") != saved:
+        raise bad_model(path, "its redaction settings were edited after it was saved; "
+                              "run 'analyse' again")
 
 
 def load_model(path: str | os.PathLike[str]) -> SavedModel:
@@ -246,6 +276,10 @@ def load_model(path: str | os.PathLike[str]) -> SavedModel:
     except (KeyError, TypeError, ValueError, AttributeError, OSError, SafetensorError,
             pd.errors.ParserError, ThemesiftError) as exc:
         raise bad_model(path, f"{type(exc).__name__}: {exc}") from None
+    try:
+        check_redaction(path, manifest, config)
+    except (OSError, ValueError) as exc:
+        raise bad_model(path, f"{REDACTION_FILE} is unreadable ({exc})") from None
     if centroids.ndim != 2 or len(centroids) != len(themes):
         raise bad_model(path, "centroids do not match the themes")
     if centroids.shape[1] != dims or not np.isfinite(centroids).all():
