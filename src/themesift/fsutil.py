@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import glob
+import logging
 import os
+import re
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from themesift.errors import ThemesiftError
+
+log = logging.getLogger(__name__)
 
 
 def _umask() -> int:
@@ -26,7 +32,9 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    recover_dir(target)  # temporary files of killed runs
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.new-{os.getpid()}.", suffix=".tmp",
+                                    dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
@@ -38,16 +46,70 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
             tmp.unlink()
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
+def _pid_of(name: str) -> int | None:
+    match = re.match(r"(?:old|new)-(\d+)(?:\.|$)", name)
+    return int(match.group(1)) if match else None
+
+
+def recover_dir(target: str | os.PathLike[str]) -> bool:
+    """Undo what a killed :func:`atomic_dir` or :func:`atomic_path` left beside ``target``;
+    True if it restored ``target``.
+
+    A run killed between its two renames leaves no ``target``, the old folder at
+    ``.NAME.old-PID`` and the new one at ``.NAME.new-PID.*.tmp``: the old folder is put
+    back.  Folders of runs that are no longer alive are removed.
+    """
+    target = Path(target)
+    if not target.parent.is_dir():
+        return False
+    leftovers = [p for p in target.parent.glob(f".{glob.escape(target.name)}.*")
+                 if (pid := _pid_of(p.name[len(target.name) + 2:])) is not None
+                 and not _alive(pid)]
+    restored = False
+    olds = sorted((p for p in leftovers if p.is_dir() and ".old-" in p.name),
+                  key=lambda p: p.stat().st_mtime)
+    if not target.exists() and olds:
+        os.replace(olds[-1], target)
+        log.warning("restored %s from an interrupted run", target)
+        restored = True
+    for p in leftovers:
+        if p.is_dir() and p != target:
+            shutil.rmtree(p, ignore_errors=True)
+        elif p.is_file():
+            p.unlink(missing_ok=True)
+    return restored
+
+
+def _fault(point: str) -> None:
+    """Test seam: THEMESIFT_FAULT=<point> kills this process there (the fault tests)."""
+    if os.environ.get("THEMESIFT_FAULT") == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 @contextlib.contextmanager
 def atomic_dir(target: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary directory; on success it replaces directory ``target``.
 
     The old directory (if any) is moved aside first and removed only after the
-    new one is in place, so a crash leaves either the old or the new folder.
+    new one is in place.  A kill between the two renames leaves the old folder
+    aside: :func:`recover_dir` (run here first, and by the readers of models) puts
+    it back, so a model path always yields a complete model, old or new.
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    recover_dir(target)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-{os.getpid()}.", suffix=".tmp",
+                                dir=target.parent))
     try:
         yield tmp
         old = None
@@ -56,6 +118,7 @@ def atomic_dir(target: str | os.PathLike[str]) -> Iterator[Path]:
             if old.exists():
                 shutil.rmtree(old)
             os.replace(target, old)
+        _fault("between-renames")
         os.replace(tmp, target)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)

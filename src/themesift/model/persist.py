@@ -30,7 +30,7 @@ import pandas as pd
 from themesift.cells import read_csv, write_csv
 from themesift.config import Config
 from themesift.errors import ThemesiftError
-from themesift.fsutil import atomic_dir
+from themesift.fsutil import atomic_dir, recover_dir
 from themesift.types import CleaningReport, FloatArray, IntArray, Quote, Theme
 from themesift.version import __version__
 
@@ -228,6 +228,8 @@ def load_model(path: str | os.PathLike[str]) -> SavedModel:
     from safetensors.numpy import load_file
 
     path = Path(path)
+    if not path.exists():
+        recover_dir(path)  # a run killed while replacing this model left it aside
     if not path.is_dir():
         raise ThemesiftError(f"no model folder at {path}")
     mpath = path / "manifest.json"

@@ -29,7 +29,7 @@ import pandas as pd
 
 from themesift.cells import read_csv, write_csv
 from themesift.errors import ThemesiftError
-from themesift.fsutil import atomic_dir
+from themesift.fsutil import atomic_dir, recover_dir
 from themesift.model.persist import (
     FORMAT,
     SURVEY_FORMAT,
@@ -144,6 +144,8 @@ def save_survey_model(
 def load_survey_model(path: str | os.PathLike[str]) -> SurveyModel:
     """Read a survey folder, or a single-question model folder as a survey of one question."""
     path = Path(path)
+    if not path.exists():
+        recover_dir(path)  # a run killed while replacing this model left it aside
     if not path.is_dir():
         raise ThemesiftError(f"no model folder at {path}")
     try:
