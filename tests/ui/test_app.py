@@ -57,7 +57,8 @@ def test_opens_on_the_themes_overview(at: AppTest, folder: Path) -> None:
     table = at.dataframe[0].value
     assert table["theme"].tolist() == [t.label for t in view.themes]
     buckets = at.dataframe[1].value
-    assert buckets["bucket"].tolist() == ["(unassigned)", "(non-answer)", "(empty)"]
+    assert buckets["bucket"].tolist() == ["(unassigned)", "(non-answer)", "(don't know)",
+                                          "(empty)"]
     notes = " ".join(c.value for c in at.caption)
     assert "two-proportion z-test" in notes and "Benjamini–Hochberg" in notes
     shares = at.dataframe[2].value
