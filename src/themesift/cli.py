@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from themesift.clean import MAX_TEXT_CHARS
 from themesift.config import Config
 from themesift.errors import ThemesiftError
 from themesift.progress import RichProgress
@@ -87,6 +88,8 @@ def analyse(
 def _print_report(analysis: Analysis, survey: bool = False) -> None:
     r = analysis.cleaned.report
     red = ", ".join(f"{k.lower()} {v}" for k, v in r.redactions.items() if v) or "none"
+    if r.cut:
+        red += f"; cut to {MAX_TEXT_CHARS:,} characters: {r.cut}"
     if survey:
         out.print(
             f"{r.rows_read} respondents: {r.rows_read - r.empty} answered ({r.substantive} "

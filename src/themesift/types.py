@@ -76,6 +76,7 @@ class CleaningReport:
     substantive: int
     redactions: Mapping[str, int]
     dont_know: int = 0  # of the non-answers, those saying "I don't know" ("No idea")
+    cut: int = 0  # comments cut to clean.MAX_TEXT_CHARS
 
     @property
     def unique_substantive(self) -> int:
@@ -83,14 +84,15 @@ class CleaningReport:
 
     @classmethod
     def tally(cls, status: Sequence[Status], duplicate_of: Sequence[int],
-              redactions: Mapping[str, int], dont_know: int = 0) -> CleaningReport:
+              redactions: Mapping[str, int], dont_know: int = 0, cut: int = 0
+              ) -> CleaningReport:
         """The report of rows with these statuses and duplicate links (-1: not a duplicate)."""
         counts = Counter(status)
         return cls(rows_read=len(status), empty=counts[Status.EMPTY],
                    non_answers=counts[Status.NON_ANSWER],
                    duplicates=sum(d >= 0 for d in duplicate_of),
                    substantive=counts[Status.SUBSTANTIVE], redactions=dict(redactions),
-                   dont_know=dont_know)
+                   dont_know=dont_know, cut=cut)
 
     @classmethod
     def combine(cls, reports: Iterable[CleaningReport]) -> CleaningReport:
@@ -103,7 +105,8 @@ class CleaningReport:
                    duplicates=sum(r.duplicates for r in reports),
                    substantive=sum(r.substantive for r in reports),
                    redactions={k: sum(r.redactions.get(k, 0) for r in reports) for k in kinds},
-                   dont_know=sum(r.dont_know for r in reports))
+                   dont_know=sum(r.dont_know for r in reports),
+                   cut=sum(r.cut for r in reports))
 
     def with_duplicates(self, duplicates: int) -> CleaningReport:
         return replace(self, duplicates=duplicates, redactions=dict(self.redactions))
@@ -113,7 +116,7 @@ class CleaningReport:
         return {"rows_read": self.rows_read, "empty": self.empty,
                 "non_answers": self.non_answers, "duplicates": self.duplicates,
                 "substantive": self.substantive, "redactions": dict(self.redactions),
-                "dont_know": self.dont_know}
+                "dont_know": self.dont_know, "cut": self.cut}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CleaningReport:
@@ -121,7 +124,7 @@ class CleaningReport:
                    non_answers=int(data["non_answers"]), duplicates=int(data["duplicates"]),
                    substantive=int(data["substantive"]),
                    redactions={str(k): int(v) for k, v in dict(data["redactions"]).items()},
-                   dont_know=int(data.get("dont_know", 0)))
+                   dont_know=int(data.get("dont_know", 0)), cut=int(data.get("cut", 0)))
 
 
 @dataclass(frozen=True)

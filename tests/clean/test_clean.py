@@ -232,3 +232,19 @@ def test_dont_know_can_be_an_answer() -> None:
     cleaned = clean_corpus(corpus, Config(redact_names=False, dont_know_is_answer=True))
     assert cleaned.status == (Status.SUBSTANTIVE, Status.NON_ANSWER, Status.SUBSTANTIVE)
     assert (cleaned.report.substantive, cleaned.report.dont_know) == (2, 0)
+
+
+def test_a_huge_comment_is_cut_counted_and_quick() -> None:
+    import time
+
+    from themesift.clean.corpus import MAX_TEXT_CHARS
+
+    huge = "The parking was awful " * 2_500_000  # 55 MB in one cell
+    started = time.perf_counter()
+    cleaned = clean_corpus(Corpus(ids=("a", "b"), texts=(huge, "Kind staff")),
+                           Config(redact_names=False))
+    assert time.perf_counter() - started < 30
+    assert cleaned.report.cut == 1
+    assert len(cleaned.texts[0]) <= MAX_TEXT_CHARS and cleaned.texts[0].endswith("…")
+    assert cleaned.texts[1] == "Kind staff"
+    assert CleaningReport.from_dict(cleaned.report.to_dict()).cut == 1

@@ -1,12 +1,14 @@
 """Cleaning: repair text, set non-answers and duplicates aside, redact personal data."""
 
 from themesift.clean.corpus import (
+    MAX_TEXT_CHARS,
     NON_ANSWERS,
     clean_corpus,
     is_dont_know,
     is_non_answer,
     normalise_key,
     repair,
+    shorten,
 )
 from themesift.clean.distinct import data_hash, distinct_texts, expand
 from themesift.clean.redact import (
@@ -19,6 +21,6 @@ from themesift.clean.redact import (
     redact,
 )
 
-__all__ = ["KINDS", "NON_ANSWERS", "Redaction", "clean_corpus", "data_hash", "distinct_texts",
-           "expand", "find_names", "find_pii", "is_dont_know", "is_non_answer", "merge_spans",
-           "normalise_key", "person_spans", "redact", "repair"]
+__all__ = ["KINDS", "MAX_TEXT_CHARS", "NON_ANSWERS", "Redaction", "clean_corpus", "data_hash",
+           "distinct_texts", "expand", "find_names", "find_pii", "is_dont_know", "is_non_answer",
+           "merge_spans", "normalise_key", "person_spans", "redact", "repair", "shorten"]

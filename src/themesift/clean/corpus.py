@@ -79,6 +79,20 @@ _RATING = re.compile(r"^\s*\d{1,3}(\.\d)?\s*(/\s*\d{1,3}|%)\s*[!.]*\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+# Longer comments are cut to this many characters (at a space) before anything else, so a
+# pasted document or a broken export cannot stall cleaning and NER; counted as ``cut``.
+MAX_TEXT_CHARS = 100_000
+
+
+def shorten(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """``text`` cut to at most ``limit`` characters, at a space when there is one, with "…"."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ", limit // 2)
+    return (head[:space] if space > 0 else head) + "…"
+
+
 def repair(text: str) -> str:
     """Fix mojibake and odd characters (ftfy), then collapse whitespace and strip."""
     if not text.isascii() or "&" in text or _ASCII_CONTROL.search(text):
@@ -156,7 +170,11 @@ def clean_corpus(
     config = config or Config()
     uid_of: dict[str, int] = {}
     row_uid = [uid_of.setdefault(raw, len(uid_of)) for raw in corpus.texts]
-    repaired = [repair(raw) for raw in uid_of]
+    cut = {uid for raw, uid in uid_of.items() if len(raw) > MAX_TEXT_CHARS}
+    if cut:
+        logger.warning("cut %d comment(s) longer than %s characters to that length (the "
+                       "rest is not analysed or shown)", len(cut), f"{MAX_TEXT_CHARS:,}")
+    repaired = [repair(shorten(raw)) for raw in uid_of]
     status = [
         Status.EMPTY if not t else Status.NON_ANSWER if is_non_answer(t) else Status.SUBSTANTIVE
         for t in repaired
@@ -199,7 +217,8 @@ def clean_corpus(
                  if status[uid] is Status.NON_ANSWER and is_dont_know(t)}
     report = CleaningReport.tally(row_status, duplicate_of,
                                   {kind: kinds[kind] for kind in KINDS},
-                                  dont_know=sum(uid in dont_know for uid in row_uid))
+                                  dont_know=sum(uid in dont_know for uid in row_uid),
+                                  cut=sum(uid in cut for uid in row_uid))
     logger.info(
         "cleaned %d rows: %d substantive (%d duplicates), %d non-answers, %d empty",
         report.rows_read, report.substantive, report.duplicates, report.non_answers, report.empty,

@@ -29,7 +29,14 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from themesift.clean import KINDS, clean_corpus, is_dont_know, normalise_key, repair
+from themesift.clean import (
+    KINDS,
+    MAX_TEXT_CHARS,
+    clean_corpus,
+    is_dont_know,
+    normalise_key,
+    repair,
+)
 from themesift.config import Config
 from themesift.embed import Embedder, EmbeddingCache, embed_texts, release_memory
 from themesift.model import SavedModel
@@ -153,7 +160,8 @@ class ChunkTagger:
             if c.kinds:
                 kinds.update(dict(c.kinds))
         report = CleaningReport.tally(status, duplicate_of, {k: kinds[k] for k in KINDS},
-                                      dont_know=sum(c.dont_know for c in rows))
+                                      dont_know=sum(c.dont_know for c in rows),
+                                      cut=sum(len(t) > MAX_TEXT_CHARS for t in corpus.texts))
         cleaned = CleanedCorpus(corpus=corpus, texts=tuple(c.text for c in rows), status=status,
                                 duplicate_of=tuple(duplicate_of), report=report)
         return cleaned, keys

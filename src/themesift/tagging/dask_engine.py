@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from themesift.clean import KINDS, is_dont_know
+from themesift.clean import KINDS, MAX_TEXT_CHARS, is_dont_know
 from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_dir
 from themesift.ingest import iter_question_chunks
@@ -209,18 +209,19 @@ def _tag_partition(df: pd.DataFrame, tagger: SurveyTagger, group_cols: tuple[str
     k = len(text_cols)  # output row of (respondent r, question j): r * k + j
     rows = df["__row"].to_numpy(dtype=np.int64)
     frame["_row"] = np.repeat(rows * k, k) + np.tile(np.arange(k, dtype=np.int64), len(rows))
+    frame["_cut"] = [len(c.texts[r]) > MAX_TEXT_CHARS for r in range(len(df)) for c in corpora]
     kinds = chunk.kinds if chunk.kinds is not None else np.zeros((len(frame), len(KINDS)))
     for i, kind in enumerate(KINDS):
         frame[f"_r_{kind}"] = kinds[:, i].astype(np.int32)
     return frame
 
 
-_HELPERS = ["_key", "_row", *(f"_r_{k}" for k in KINDS)]
+_HELPERS = ["_key", "_row", "_cut", *(f"_r_{k}" for k in KINDS)]
 
 
 def _tagged_meta(job: TagJob) -> pd.DataFrame:
     return _final_meta(job).assign(
-        _key=pd.Series(dtype="int64"), _row=pd.Series(dtype="int64"),
+        _key=pd.Series(dtype="int64"), _row=pd.Series(dtype="int64"), _cut=pd.Series(dtype=bool),
         **{f"_r_{k}": pd.Series(dtype="int32") for k in KINDS})
 
 
@@ -269,6 +270,7 @@ def _write_part(df: pd.DataFrame, path: str) -> dict[str, Any]:
             "rows_read": len(df), "empty": int(status.get("empty", 0)),
             "non_answers": int(status.get("non_answer", 0)), "duplicates": note["duplicates"],
             "substantive": int(status.get("substantive", 0)),
+            "cut": int(df["_cut"].sum()),
             "dont_know": int(sum(is_dont_know(t) for t in df.loc[df["status"] == "non_answer",
                                                                  "text"])),
             "redactions": {k: int(df[f"_r_{k}"].sum()) for k in KINDS},
