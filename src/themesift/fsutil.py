@@ -33,14 +33,20 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     recover_dir(target)  # temporary files of killed runs
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.new-{os.getpid()}.", suffix=".tmp",
-                                    dir=target.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.new-{os.getpid()}.",
+                                        suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise ThemesiftError(f"cannot write {target}: {exc.strerror or exc}") from None
     os.close(fd)
     tmp = Path(tmp_name)
     os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
     try:
-        yield tmp
-        os.replace(tmp, target)
+        try:
+            yield tmp
+            os.replace(tmp, target)
+        except OSError as exc:  # name the file asked for, not our temporary one
+            raise ThemesiftError(f"cannot write {target}: {exc.strerror or exc}") from None
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -152,7 +152,7 @@ def test_json_records(tmp_path: Path) -> None:
         ("bad.parquet", b"not parquet at all", "not a valid Parquet file"),
         ("bad.jsonl", b'{"a": 1}\n{oops\n', "line 2 is not a JSON object"),
         ("extra.csv", b"id,comment\n1,a, b\n2,c\n", "more fields than the header"),
-        ("bin.csv", b"PK\x03\x04\x00\x00binary", "binary file"),
+        ("bin.csv", b"PK\x03\x04\x00\x00binary", "NUL byte"),
     ],
 )
 def test_read_errors_are_one_line(tmp_path: Path, name: str, data: bytes, message: str) -> None:
@@ -372,3 +372,50 @@ def test_blank_lines_before_the_header_are_skipped(tmp_path):
     path.write_text("\n\nid,text\n1,Parking is far too expensive\n2,Lovely staff\n")
     df = read_table(path)
     assert list(df.columns) == ["id", "text"] and df["text"].tolist()[0].startswith("Parking")
+
+
+def test_ambiguous_inputs_are_refused_with_what_to_do(tmp_path: Path) -> None:
+    """The audit's silently accepted inputs: each one clear line."""
+    import openpyxl
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    dup = tmp_path / "dup.csv"
+    dup.write_text("text,text\nfirst answer,second answer\n", encoding="utf-8")
+    with pytest.raises(ThemesiftError, match="names 'text' more than once; rename"):
+        load_corpus(dup, text_col="text")
+    unnamed = tmp_path / "unnamed.csv"
+    unnamed.write_text("id,\n1,an answer with no header\n", encoding="utf-8")
+    with pytest.raises(ThemesiftError, match="has no name in the header row"):
+        load_corpus(unnamed, text_col="Unnamed: 1")
+    nested = tmp_path / "nested.parquet"
+    pq.write_table(pa.table({"text": [["a", "b"], ["c"]], "id": ["1", "2"]}), nested)
+    with pytest.raises(ThemesiftError, match="holds lists or records, not text"):
+        load_corpus(nested, text_col="text")
+    book = tmp_path / "sheets.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Cover"  # type: ignore[union-attr]
+    wb.create_sheet("Responses").append(["text"])
+    wb["Responses"].append(["an answer"])
+    wb.save(book)
+    with pytest.raises(ThemesiftError, match="data seems to be on sheet 'Responses'"):
+        read_table(book)
+    nul = tmp_path / "nul.csv"
+    nul.write_bytes(b"text\nan answer\x00\x00\x00 here\n")
+    with pytest.raises(ThemesiftError, match=r"3 NUL byte\(s\).*tr -d"):
+        read_table(nul)
+
+
+def test_an_unwritable_output_names_the_file_asked_for(tmp_path: Path, monkeypatch) -> None:
+    from themesift.fsutil import atomic_path
+
+    target = tmp_path / "out.csv"
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", boom)
+    with pytest.raises(ThemesiftError) as caught, atomic_path(target) as tmp:
+        tmp.write_text("x")
+    assert str(caught.value) == f"cannot write {target}: No space left on device"
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

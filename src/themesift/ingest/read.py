@@ -11,6 +11,7 @@ import json
 import logging
 import math
 import os
+import re
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
@@ -254,9 +255,17 @@ def _read_xlsx(p: Path) -> pd.DataFrame:
         try:
             sheet = wb.worksheets[0].iter_rows(values_only=True) if wb.worksheets else iter(())
             rows = [r for r in sheet if any(v is not None and v != "" for v in r)]
+            others = [] if rows else [
+                ws.title for ws in wb.worksheets[1:]
+                if any(any(v is not None and v != "" for v in r)
+                       for r in ws.iter_rows(max_row=50, values_only=True))]
         finally:
             wb.close()
     if not rows:
+        if others:
+            raise ThemesiftError(f"{p.name}: its first sheet is empty, and only the first sheet "
+                                 f"is read; the data seems to be on sheet '{others[0]}': move "
+                                 "that sheet first (or save it alone) and try again")
         raise ThemesiftError(f"{p.name} has no rows on its first sheet (only the first sheet "
                              "is read)")
     width = max(map(len, rows))
@@ -311,9 +320,13 @@ def _as_strings(df: pd.DataFrame, names: Sequence[object] | None = None) -> pd.D
         while new in labels:
             k, new = k + 1, f"{name}.{k + 1}"
         labels.append(new)
-    data = {label: [v if type(v) is str else cell_text(v) for v in df.iloc[:, i].tolist()]
-            for i, label in enumerate(labels)}
-    return pd.DataFrame(data, columns=labels, dtype=object)
+    columns = {label: df.iloc[:, i].tolist() for i, label in enumerate(labels)}
+    data = {label: [v if type(v) is str else cell_text(v) for v in values]
+            for label, values in columns.items()}
+    out = pd.DataFrame(data, columns=labels, dtype=object)
+    out.attrs["nested"] = [label for label, values in columns.items()  # JSON text now
+                           if any(isinstance(v, dict | list | np.ndarray) for v in values)]
+    return out
 
 
 def cell_text(value: object) -> str | float:
@@ -334,12 +347,25 @@ def _human(n: int) -> str:
     return f"{n} bytes"
 
 
+_UNNAMED = re.compile(r"Unnamed: \d+(\.\d+)?|column_\d+")
+
+
 def _require(df: pd.DataFrame, wanted: Sequence[str], source: str) -> None:
+    """The columns asked for exist, have a name of their own, and hold text."""
+    where = f" in {source}" if source else ""
     for col in wanted:
         if col not in df.columns:
-            where = f" in {source}" if source else ""
             columns = ", ".join(map(str, df.columns))
             raise ThemesiftError(f"column '{col}' not found{where}; columns are: {columns}")
+        if _UNNAMED.fullmatch(col):
+            raise ThemesiftError(f"column '{col}'{where} has no name in the header row; give it "
+                                 "one in the file, then name it")
+        if f"{col}.1" in df.columns:
+            raise ThemesiftError(f"the header row{where} names '{col}' more than once; rename "
+                                 "the copies so that each column has a name of its own")
+        if col in df.attrs.get("nested", ()):
+            raise ThemesiftError(f"column '{col}'{where} holds lists or records, not text; "
+                                 "flatten it to one text per row first")
 
 
 def _corpus(

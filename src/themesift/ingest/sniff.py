@@ -34,7 +34,11 @@ def csv_options(p: Path) -> dict[str, Any]:
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
     elif b"\x00" in sample[:8192]:
-        raise ThemesiftError(f"cannot read {p.name}: it is a binary file, not text")
+        nul = sample.count(b"\x00")
+        raise ThemesiftError(
+            f"cannot read {p.name}: it holds {nul} NUL byte(s) in its first "
+            f"{len(sample):,} bytes, so it is binary or an export damaged on the way; "
+            "re-export it, or remove the NUL bytes (e.g. tr -d '\\000' < in.csv > out.csv)")
     else:
         encoding = _detect_encoding(sample, complete=len(sample) < _SAMPLE_BYTES)
     text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample[:65536])

@@ -56,7 +56,7 @@ def write_csv(tables: Iterable[pa.Table], path: Path | str) -> None:
                 writer = pacsv.CSVWriter(str(path), schema, write_options=_OPTIONS)
             writer.write_table(table.cast(schema))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
-        raise ThemesiftError(f"cannot write {Path(path).name}: {exc}") from None
+        raise ThemesiftError(f"cannot write the CSV: {exc}") from None
     finally:
         if writer is not None:
             writer.close()
