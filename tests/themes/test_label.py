@@ -177,3 +177,18 @@ def test_label_words_take_the_form_most_respondents_wrote():
     assert _sentence_case("introduction of stps", forms) == "Introduction of STPs"
     assert _sentence_case("NHS staff", forms) == "NHS staff"  # the first word as written
     assert _sentence_case("window dressing", {}) == "Window dressing"
+
+
+@pytest.mark.slow
+def test_no_phrase_or_keyword_is_built_from_a_redaction_placeholder() -> None:
+    from themesift.nlp.spacy_model import load_nlp
+    from themesift.themes.terms import analyse_texts
+
+    texts = ["Please call me back on [PHONE] about my appointment",
+             "Ring [PHONE] anytime, ask for [NAME] on the ward",
+             "Write to [EMAIL] or see [URL] near [POSTCODE]", "My phone number changed"]
+    terms = analyse_texts(texts, load_nlp())
+    found = {w for t in terms for p in (*t.phrases, *t.lemmas) for w in p.split()}
+    assert not {"name", "email", "url", "postcode"} & found
+    assert "phone" not in {w for t in terms[:2] for p in t.phrases for w in p.split()}
+    assert "phone number" in terms[3].phrases  # the word itself still counts

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from themesift.clean import KINDS
 from themesift.nlp import is_default_nlp, split_work
 
 MAX_WORDS = 4  # words in a label; one more after a negation
@@ -42,7 +43,12 @@ class DocTerms:
 
 
 def _ok_token(tok: Any) -> bool:
-    return bool(tok.is_alpha) and not _JUNK.search(tok.text)
+    return bool(tok.is_alpha) and not _JUNK.search(tok.text) and not _placeholder(tok)
+
+
+def _placeholder(tok: Any) -> bool:
+    """A redaction placeholder ("PHONE" of "[PHONE]"): never a phrase, keyword or label."""
+    return bool(tok.text in KINDS and tok.i > 0 and tok.doc[tok.i - 1].text == "[")
 
 
 def doc_terms(doc: Any) -> DocTerms:
