@@ -268,3 +268,30 @@ def test_may_hold_name(text: str, may: bool) -> None:
     from themesift.clean.redact import may_hold_name
 
     assert may_hold_name(text) is may
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("my profile is at example.com/in/some-name-1234 thanks", "URL"),
+    ("Go to facebook.com/jane.doe.77 now", "URL"),
+    ("my site sarah-jones.co.uk is down", "URL"),
+    ("NHS no 990 6790377 please", "NHS_NUMBER"),
+    ("NHS number 9434 765 919", "NHS_NUMBER"),
+    ("email m.o'neill@nhs.net today", "EMAIL"),
+    ("write to first+last@example.org", "EMAIL"),
+])
+def test_the_audits_missed_forms_are_redacted_whole(text: str, kind: str) -> None:
+    spans = find_pii(text)
+    assert [s.kind for s in spans] == [kind]
+    out = redact(text, spans)
+    assert f"[{kind}]" in out
+    left = out.replace(f"[{kind}]", " ")
+    for fragment in ("1234", "6790377", "neill", "jane", "sarah", "last@", "765"):
+        assert fragment not in left, (text, out)
+
+
+@pytest.mark.parametrize("text", [
+    "I used nhs.uk to book", "see e.g. the form", "it cost 1.50 per hour, version 2.0",
+    "score 10/10", "room 12 on floor 3", "I waited 45 minutes at 10.30",
+])
+def test_ordinary_text_is_not_redacted(text: str) -> None:
+    assert find_pii(text) == []

@@ -38,15 +38,26 @@ class Redaction:
     end: int
 
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_URL = re.compile(r"(?i)(?<![\w@.])(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]}'’”]")
+# Any RFC 5322 local part ("m.o'neill", "a+b", "x_y"), then a dotted domain.
+_LOCAL = r"[\w.!#$%&'*+/=?^`{|}~-]"
+_EMAIL = re.compile(rf"(?<!{_LOCAL}){_LOCAL}+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}}")
+_URL_END = r"[^\s<>\".,;:!?)\]}'’”]"
+_URL = re.compile(
+    rf"(?i)(?<![\w@.])(?:https?://|www\.)[^\s<>\"]*{_URL_END}"  # with a scheme or www
+    # without: a dotted domain and a path ("example.com/in/some-name-1234"), or a bare
+    # domain of a common top-level domain ("my-name.co.uk")
+    rf"|(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{{2,}}/[^\s<>\"]*{_URL_END}"
+    r"|(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+    r"(?:com|org|net|io|info|me|co\.uk|org\.uk|me\.uk)(?![\w.@-])")
 _SEP = r"(?:[ \t]?-[ \t]?|[ \t])?"
 _PHONE = re.compile(
     rf"(?<![\w+])(?:\+|00)44{_SEP}(?:\(0\){_SEP})?[1-9](?:{_SEP}\d){{7,9}}(?!\d)"  # +44 7700 900123
     rf"|(?<![\w(])\(0\d{{2,4}}\){_SEP}\d(?:{_SEP}\d){{5,7}}(?!\d)"  # (020) 7946 0958
     rf"|(?<![\w+])0[1-9](?:{_SEP}\d){{8,9}}(?!\d)"  # 07700 900123, 0161 496 0000
 )
-_NHS = re.compile(r"(?<![\w+])\d{3}([ -]?)\d{3}\1\d{4}(?![\w])")
+# Ten digits in any grouping ("943 476 5919", "990 6790377", "9434765919"); the mod-11
+# check digit decides.
+_NHS = re.compile(r"(?<![\w+])\d(?:[ -]?\d){9}(?![\w])")
 _POSTCODE = re.compile(
     r"(?i)(?<![A-Za-z0-9])(?:GIR ?0AA|"
     r"(?:[A-PR-UWYZ][A-HK-Y]\d[ABEHMNPRV-Y]|[A-PR-UWYZ]\d[A-HJKPSTUW]"
@@ -56,7 +67,7 @@ _POSTCODE = re.compile(
 _NON_DIGIT = re.compile(r"\D")
 _WORD_RUN = re.compile(r"\S+")
 _ORDINAL = re.compile(r"(?i)\d(?:st|nd|rd|th)$")
-_MAY_HAVE_PII = re.compile(r"[\d@]|www\.|https?:", re.IGNORECASE)
+_MAY_HAVE_PII = re.compile(r"[\d@]|www\.|https?:|\w\.[a-z]{2,}", re.IGNORECASE)  # ... or a domain
 
 # Entities made only of these words are job titles or common false positives.
 _NOT_NAMES = frozenset(
