@@ -53,6 +53,7 @@ def analyse(
     group_col: GroupCol = None,
     themes: Annotated[Optional[int], typer.Option("--themes", help="Number of themes (default: automatic).")] = None,  # noqa: E501
     embedder: Annotated[Optional[str], typer.Option("--embedder", help="minilm (default) or fast.")] = None,  # noqa: E501
+    keep_word: Annotated[Optional[list[str]], typer.Option("--keep-word", help="A word or name never to redact as a person's name, e.g. a product, ward or drug (repeatable).")] = None,  # noqa: E501
     dont_know: Annotated[Optional[list[str]], typer.Option("--dont-know-is-answer", help="A question (or 'all') whose 'No idea' answers are answers, themed like the others, not non-answers (repeatable).")] = None,  # noqa: E501
     settings: Annotated[Optional[Path], typer.Option("--settings", help="TOML file of settings.")] = None,  # noqa: E501
     quiet: Quiet = False,
@@ -66,6 +67,8 @@ def analyse(
     if text_cols and text_col:
         raise ThemesiftError("use either --text-col or --text-cols auto, not both")
     config = _settings(settings, n_themes=themes, embedder=embedder)
+    if keep_word:
+        config = config.with_(keep_words=(*config.keep_words, *keep_word))
     check_model_out(out_dir, inputs=(file,))
     with _progress(quiet) as progress:
         result = analyse_file(file, text_col=text_cols or text_col, question_col=question_col,

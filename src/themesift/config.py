@@ -34,6 +34,9 @@ class Config:
     # "No idea", "not sure": an answer (themed) rather than a non-answer; for questions such
     # as "How do the tools work?" (per question: pipeline.analyse_survey's dont_know)
     dont_know_is_answer: bool = False
+    # Words never taken for a person's name (products, places, wards, drugs): "Blackboard",
+    # "Salford Royal"; a name made only of these words is kept as written
+    keep_words: tuple[str, ...] = ()
     # Embedding
     embedder: str = "minilm"  # key in themesift.embed.EMBEDDERS
     batch_size: int = 64
@@ -62,6 +65,13 @@ class Config:
         for f in fields(self):
             value, kind = getattr(self, f.name), str(f.type)
             if value is None and kind.endswith("| None"):
+                continue
+            if kind == "tuple[str, ...]":
+                if isinstance(value, str) or not isinstance(value, list | tuple) or \
+                        not all(isinstance(v, str) for v in value):
+                    raise ThemesiftError(f"setting {f.name} must be a list of words, "
+                                         f"not {value!r}")
+                object.__setattr__(self, f.name, tuple(v.strip() for v in value if v.strip()))
                 continue
             want = {"bool": (bool,), "str": (str,), "float": (Real,)}.get(
                 kind.removesuffix(" | None"), (Integral,))

@@ -9,6 +9,7 @@ import pytest
 from themesift.clean.corpus import NON_ANSWERS, clean_corpus, is_non_answer, normalise_key, repair
 from themesift.clean.redact import find_pii, redact
 from themesift.config import Config
+from themesift.errors import ThemesiftError
 from themesift.types import CleaningReport, Corpus, Status
 
 NO_NAMES = Config(redact_names=False)
@@ -248,3 +249,20 @@ def test_a_huge_comment_is_cut_counted_and_quick() -> None:
     assert len(cleaned.texts[0]) <= MAX_TEXT_CHARS and cleaned.texts[0].endswith("…")
     assert cleaned.texts[1] == "Kind staff"
     assert CleaningReport.from_dict(cleaned.report.to_dict()).cut == 1
+
+
+@pytest.mark.slow
+def test_keep_words_are_never_taken_for_names() -> None:
+    texts = ("I used Blackboard and Respondus Lockdown Browser for the exams",
+             "Dr Patel prescribed Amoxicillin at Salford Royal",
+             "Sarah Jones on the Lister Wing was kind")
+    corpus = Corpus(ids=("a", "b", "c"), texts=texts)
+    keep = ("Blackboard", "Respondus Lockdown Browser", "Amoxicillin", "Salford Royal",
+            "Lister Wing")
+    cleaned = clean_corpus(corpus, Config(keep_words=keep))
+    for word in ("Blackboard", "Respondus", "Amoxicillin", "Salford Royal", "Lister Wing"):
+        assert word in " ".join(cleaned.texts), (word, cleaned.texts)
+    assert "Patel" not in cleaned.texts[1] and "Sarah" not in cleaned.texts[2]
+    assert Config.from_dict(Config(keep_words=keep).to_dict()).keep_words == keep
+    with pytest.raises(ThemesiftError, match="list of words"):
+        Config(keep_words="Blackboard")  # type: ignore[arg-type]

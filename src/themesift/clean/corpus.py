@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import ftfy
 
-from themesift.clean.redact import KINDS, find_names, find_pii, merge_spans, redact
+from themesift.clean.redact import KINDS, Redaction, find_names, find_pii, merge_spans, redact
 from themesift.config import Config
 from themesift.nlp import load_nlp
 from themesift.types import CleanedCorpus, CleaningReport, Corpus, Status, Tick
@@ -152,6 +152,20 @@ def is_dont_know(text: str) -> bool:
     return is_non_answer(text) and bool(_DONT_KNOW.search(normalise_key(text)))
 
 
+def kept_out(text: str, spans: list[Redaction], keep_words: tuple[str, ...]
+             ) -> list[Redaction]:
+    """The name spans of ``text`` without those made only of ``keep_words`` (any case)."""
+    if not keep_words:
+        return spans
+    keep = {w.lower() for phrase in keep_words for w in phrase.split()}
+
+    def kept(span: Redaction) -> bool:
+        words = text[span.start:span.end].lower().replace("’", "'").removesuffix("'s").split()
+        return bool(words) and all(w.strip(".,") in keep for w in words)
+
+    return [s for s in spans if not kept(s)]
+
+
 def clean_corpus(
     corpus: Corpus,
     config: Config | None = None,
@@ -190,7 +204,8 @@ def clean_corpus(
         if ner_texts:
             names = find_names(ner_texts, nlp if nlp is not None else load_nlp(),
                                progress=progress, workers=ner_workers)
-            names_of = dict(zip(ner_texts, names, strict=True))
+            names_of = {t: kept_out(t, spans, config.keep_words)
+                        for t, spans in zip(ner_texts, names, strict=True)}
             spans = [s + names_of.get(t, []) for t, s in zip(repaired, spans, strict=True)]
 
     merged = [merge_spans(s) for s in spans]

@@ -106,7 +106,7 @@ MODEL_FILES = {"manifest.json", *REQUIRED_FILES, REDACTION_FILE, "themes.csv",
 
 def redaction_of(config: Config) -> dict[str, Any]:
     """The settings that decide what personal data ``tag`` removes."""
-    return {"redact_names": config.redact_names,
+    return {"redact_names": config.redact_names, "keep_words": sorted(config.keep_words),
             "patterns": ["EMAIL", "URL", "PHONE", "POSTCODE", "NHS_NUMBER"]}
 
 
@@ -216,8 +216,9 @@ def check_redaction(path: Path, manifest: dict[str, Any], config: Config) -> Non
             raise bad_model(path, "it turns name redaction off but has no checked record of "
                                   "that setting; run 'analyse' again")
         return
-    saved = json.loads(record.read_text(encoding="utf-8"))
-    if saved != redaction_of(config) or manifest.get("redaction") != saved:
+    saved = {"keep_words": [], **json.loads(record.read_text(encoding="utf-8"))}
+    in_manifest = {"keep_words": [], **(manifest.get("redaction") or {})}
+    if saved != redaction_of(config) or in_manifest != saved:
         raise bad_model(path, "its redaction settings were edited after it was saved; "
                               "run 'analyse' again")
 

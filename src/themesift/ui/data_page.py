@@ -36,6 +36,7 @@ class NewProject:
     group_cols: tuple[str, ...]
     name: str
     dont_know: tuple[str, ...] = ()  # questions whose "No idea" answers are answers
+    keep_words: tuple[str, ...] = ()  # never redacted as names
 
 
 AnalyseFn = Callable[[NewProject, Progress], None]
@@ -140,6 +141,10 @@ def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
         help="'No idea' or 'not sure' says nothing to 'Any other comments?' (a non-answer, "
              "counted apart), but answers 'How do the tools work?': choose such questions "
              "to theme those answers like the others.")
+    keep = st.text_input(
+        "Words never to redact as names (comma-separated)", key=f"{key}_keep",
+        help="Products, places, wards or drugs that name detection may take for people, "
+             "e.g. Blackboard, Salford Royal, Lister Wing.")
     stem = Path(source).stem or "project"
     default = _free_name(stem, taken)
     default_for(f"{key}_name", default, owner=source)  # another file proposes its own name
@@ -148,7 +153,8 @@ def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
         return
     # The file as read: the analysis reads its header rows again, as question wording.
     spec = NewProject(raw, source, tuple(text_cols), None if id_col == NONE else id_col,
-                      tuple(groups), name.strip() or default, tuple(dont_know))
+                      tuple(groups), name.strip() or default, tuple(dont_know),
+                      tuple(w.strip() for w in keep.split(",") if w.strip()))
     bar = st.progress(0.0, text="Starting…")
     last = [0.0]
 

@@ -77,7 +77,7 @@ def max_upload_mb() -> float:
 def analyse_new(spec: NewProject, progress: Progress) -> str:
     """Analyse a table into a new project (several open questions: a survey project);
     an existing project is never touched.  Returns the name to open."""
-    config = Config()
+    config = Config(keep_words=spec.keep_words)
     with cache.analysis_lock():
         name = safe_name(spec.name)
         if name in taken_names():
