@@ -295,3 +295,31 @@ def test_the_audits_missed_forms_are_redacted_whole(text: str, kind: str) -> Non
 ])
 def test_ordinary_text_is_not_redacted(text: str) -> None:
     assert find_pii(text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Sister McAllister was lovely", ["McAllister", "Allister"]),
+    ("Anjali Desai explained everything", ["Anjali", "Desai"]),
+    ("DR SMITH WAS VERY RUDE", ["SMITH"]),
+    ("Mrs O'Neill-Brown helped", ["Neill", "Brown"]),
+    ("Thanks to Dawn Smith and the team", ["Dawn", "Smith"]),
+])
+def test_whole_names_are_redacted(text: str, gone: list[str]) -> None:
+    from themesift.clean import clean_corpus
+    from themesift.config import Config
+    from themesift.types import Corpus
+
+    out = clean_corpus(Corpus(ids=("a",), texts=(text,)), Config()).texts[0]
+    assert "[NAME]" in out and not any(g in out for g in gone), out
+
+
+@pytest.mark.slow
+def test_a_title_before_a_common_word_is_not_a_name() -> None:
+    from themesift.clean import clean_corpus
+    from themesift.config import Config
+    from themesift.types import Corpus
+
+    texts = ("The Nurse Practitioner was great", "DR SAID IT WAS FINE")
+    out = clean_corpus(Corpus(ids=("a", "b"), texts=texts), Config()).texts
+    assert out == texts

@@ -80,9 +80,11 @@ _NOT_NAMES = frozenset(
 )
 
 # "Dr Patel", "Nurse Kelly Smith", "Mrs O'Neil": the small model often misses these.
-_NAME_WORD = r"[A-Z][a-z]*(?:['’-][A-Z]?[a-z]+)*"
+# A capitalised name ("Patel", "McAllister", "O'Neill-Brown") or one in capitals ("SMITH").
+_NAME_WORD = (r"(?:[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:['’-][A-Z]?[a-z]+)*"
+              r"|[A-Z]{2,}(?:['’-][A-Z]+)*)(?![\w'’-])")
 _TITLED = re.compile(
-    r"\b(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Sister|Matron|Nurse|Doctor|Midwife|dr|nurse|doctor)"
+    r"\b(?i:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Sister|Matron|Nurse|Doctor|Midwife)"
     rf"\.?[ \t]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)"
 )
 # Capitalised words that follow a title without being a name ("the Nurse Practitioner").
@@ -234,13 +236,38 @@ def _is_name(ent_text: str) -> bool:
     return any(w not in _NOT_NAMES for w in words)
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+_PREV_WORD = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
+
+
+def _name_like(word: str) -> bool:
+    low = word.lower().replace("’", "'")
+    return (len(word) > 1 and low not in _NOT_NAME_CAPS and low not in _NOT_NAMES
+            and word.capitalize() not in _NOT_NAME_WORDS)
+
+
+def widen(text: str, span: Redaction) -> Redaction:
+    """A name span grown to whole words, and over a capitalised name word just before or
+    after it that NER left out ("Anjali" of "Anjali Desai"): no fragment is left."""
+    start, end = span.start, span.end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in "'’-"):
+        end += 1
+    if (m := _PREV_WORD.search(text, 0, start)) and _name_like(m.group(1)):
+        start = m.start(1)
+    if (m := _NEXT_WORD.match(text, end)) and _name_like(m.group(1)):
+        end = m.end(1)
+    return Redaction(span.kind, start, end)
+
+
 def find_titled_names(text: str) -> list[Redaction]:
     """NAME spans for a title followed by capitalised words: "Dr Patel", "Sister Brown"."""
     found = []
     for m in _TITLED.finditer(text):
         end = m.start("name")
         for word in _WORD_RUN.finditer(m.group("name")):
-            if word.group() in _NOT_NAME_WORDS:
+            if word.group().capitalize() in _NOT_NAME_WORDS:  # "the Nurse Practitioner", "WAS"
                 break
             end = m.start("name") + word.end()
         if end > m.start("name"):
@@ -338,7 +365,7 @@ def find_names(
     todo_texts = [texts[i] for i in todo]
     spans = split_work("names", todo_texts, local, workers if is_default_nlp(nlp) else 1)
     for i, pairs in zip(todo, spans, strict=True):
-        found[i].extend(Redaction("NAME", s, e) for s, e in pairs)
+        found[i].extend(widen(texts[i], Redaction("NAME", s, e)) for s, e in pairs)
     if progress is not None:
         progress(total, total)
     return [merge_spans(spans) for spans in found]
