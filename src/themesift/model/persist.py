@@ -223,16 +223,22 @@ def check_redaction(path: Path, manifest: dict[str, Any], config: Config) -> Non
                               "run 'analyse' again")
 
 
+def model_folder(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a model folder to read, put back first if a killed run left it aside."""
+    path = Path(path)
+    if not path.exists():
+        recover_dir(path)
+    if not path.is_dir():
+        raise ThemesiftError(f"no model folder at {path}")
+    return path
+
+
 def load_model(path: str | os.PathLike[str]) -> SavedModel:
     """Read a model folder, checking format, file hashes and shapes."""
     from safetensors import SafetensorError
     from safetensors.numpy import load_file
 
-    path = Path(path)
-    if not path.exists():
-        recover_dir(path)  # a run killed while replacing this model left it aside
-    if not path.is_dir():
-        raise ThemesiftError(f"no model folder at {path}")
+    path = model_folder(path)
     mpath = path / "manifest.json"
     if not mpath.is_file():
         raise bad_model(path, "manifest.json is missing")

@@ -29,7 +29,7 @@ import pandas as pd
 
 from themesift.cells import read_csv, write_csv
 from themesift.errors import ThemesiftError
-from themesift.fsutil import atomic_dir, recover_dir
+from themesift.fsutil import atomic_dir
 from themesift.model.persist import (
     FORMAT,
     SURVEY_FORMAT,
@@ -37,6 +37,7 @@ from themesift.model.persist import (
     bad_model,
     check_model_target,
     load_model,
+    model_folder,
     sha256_of,
     versions,
 )
@@ -143,11 +144,7 @@ def save_survey_model(
 
 def load_survey_model(path: str | os.PathLike[str]) -> SurveyModel:
     """Read a survey folder, or a single-question model folder as a survey of one question."""
-    path = Path(path)
-    if not path.exists():
-        recover_dir(path)  # a run killed while replacing this model left it aside
-    if not path.is_dir():
-        raise ThemesiftError(f"no model folder at {path}")
+    path = model_folder(path)
     try:
         manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
