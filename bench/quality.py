@@ -194,7 +194,7 @@ def run_group(corpus: Corpus, columns: dict[str, list[Codes]], session: Session,
 
 
 SECONDARY_GRID = ((0.35, 0.05), (0.35, 0.10), (0.45, 0.05), (0.45, 0.10), (0.45, 0.15),
-                  (0.55, 0.10), (0.55, 0.15), (9.0, 0.0))  # the last: primary theme only
+                  (0.55, 0.10), (0.55, 0.15), (1.0, 0.0))  # the last: primary theme only
 
 
 def secondary_grid(analysis: Analysis, codes: Sequence[Codes]) -> list[dict[str, float]]:

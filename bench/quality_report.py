@@ -291,7 +291,7 @@ def write_report(results: list[dict[str, Any]], curves: dict[str, Any], *, secon
            "primary's); the defaults are 0.45 / 0.10. Themes per comment in brackets.", ""]
     grid_sets = [r for r in results if r["groups"][0].get("secondary")]
     if grid_sets:
-        head = [f"{g['secondary_min']:g} / {g['secondary_margin']:g}" if g["secondary_min"] < 9
+        head = [f"{g['secondary_min']:g} / {g['secondary_margin']:g}" if g["secondary_min"] < 1
                 else "primary only" for g in grid_sets[0]["groups"][0]["secondary"]]
         md += ["| Set | " + " | ".join(head) + " |", "|---|" + "---:|" * len(head)]
         for r in grid_sets:
