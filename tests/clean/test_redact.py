@@ -323,3 +323,27 @@ def test_a_title_before_a_common_word_is_not_a_name() -> None:
     texts = ("The Nurse Practitioner was great", "DR SAID IT WAS FINE")
     out = clean_corpus(Corpus(ids=("a", "b"), texts=texts), Config()).texts
     assert out == texts
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Please pass my thanks to Aisha and the team", "Aisha"),
+    ("Raj on reception was very rude", "Raj"),
+    ("Kwabena, the physio, was great", "Kwabena"),
+    ("I asked for Zainab Okafor again", "Zainab Okafor"),
+    ("Thank you Precious for everything", "Precious"),
+])
+def test_a_first_name_told_by_its_context(text: str, name: str) -> None:
+    from themesift.clean.redact import find_context_names
+
+    spans = find_context_names(text)
+    assert [text[s.start:s.end] for s in spans] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Will the doctor call me back?", "Thanks to the team", "Thanks to All of you",
+    "Please ask for help at reception", "Thank you Very much", "Staff on reception were kind",
+])
+def test_context_alone_does_not_make_a_name(text: str) -> None:
+    from themesift.clean.redact import find_context_names
+
+    assert find_context_names(text) == []

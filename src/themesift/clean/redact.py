@@ -261,6 +261,31 @@ def widen(text: str, span: Redaction) -> Redaction:
     return Redaction(span.kind, start, end)
 
 
+# A first name alone, told by its context: "thanks to Aisha", "ask for Raj", "Emma on
+# reception", "Kwabena, the physio".  The words must not be common words (_name_like).
+_NAMES = rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)"
+_CONTEXT = [
+    re.compile(r"\b(?:[Tt]hanks?(?:[ \t]+you)?,?[ \t]+(?:to[ \t]+)?|[Aa]sk(?:ed)?[ \t]+for[ \t]+"
+               r"|[Ss]poke[ \t]+(?:to|with)[ \t]+|[Ss]een[ \t]+by[ \t]+)" + _NAMES),
+    re.compile(_NAMES + r"(?:'s)?[ \t]+(?:on|at|from)[ \t]+(?:reception|the[ \t]+desk)\b"),
+    re.compile(_NAMES + r",[ \t]+(?:the|our|my)[ \t]+(?:nurse|physio|receptionist|doctor|"
+               r"midwife|carer|porter|consultant|surgeon|therapist)\b"),
+]
+
+
+def find_context_names(text: str) -> list[Redaction]:
+    """NAME spans for a first name told by its context ("thanks to Aisha")."""
+    found = []
+    for pattern in _CONTEXT:
+        for m in pattern.finditer(text):
+            words = list(_WORD_RUN.finditer(m.group("name")))
+            keep = [w for w in words[:2] if _name_like(w.group())]
+            if keep and keep[0] is words[0]:
+                end = keep[-1].end() if len(keep) == len(words) else words[0].end()
+                found.append(Redaction("NAME", m.start("name"), m.start("name") + end))
+    return found
+
+
 def find_titled_names(text: str) -> list[Redaction]:
     """NAME spans for a title followed by capitalised words: "Dr Patel", "Sister Brown"."""
     found = []
@@ -351,6 +376,7 @@ def find_names(
     cased = [i for i, t in enumerate(texts) if t != t.lower()]  # has an upper-case letter
     for i in cased:
         found[i].extend(find_titled_names(texts[i]))
+        found[i].extend(find_context_names(texts[i]))
     todo = [i for i in cased if may_hold_name(texts[i])]
     total = len(todo)
     if not total:
