@@ -31,7 +31,6 @@ from themesift import pipeline
 from themesift.config import Config
 from themesift.errors import ThemesiftError
 from themesift.evaluate import Evaluation, parse_codes
-from themesift.fsutil import check_writable
 from themesift.ingest import (
     choose_text_column,
     corpus_from_frame,
@@ -41,8 +40,8 @@ from themesift.ingest import (
     survey_from_frame,
 )
 from themesift.model import (
-    check_model_target,
-    check_not_in_model,
+    check_model_out,
+    check_output,
     load_survey_model,
     sha256_of,
 )
@@ -365,20 +364,3 @@ def new_project(data: pd.DataFrame, name: str, *, text: Sequence[str], id: str |
         pipeline.analyse_survey_projects(survey, name, config, embed=embed,
                                          dont_know=dont_know, progress=progress)
     return name
-
-
-# -- checks before any work -------------------------------------------------------------------
-
-
-def check_output(out: PathLike, *, inputs: Sequence[PathLike] = (), folder: bool = False
-                 ) -> None:
-    """An output can be written, destroys no input, and (a file) is not inside a model."""
-    if not folder:
-        check_not_in_model(out)
-    check_writable(out, inputs=inputs, folder=folder)
-
-
-def check_model_out(out: PathLike, *, inputs: Sequence[PathLike] = ()) -> None:
-    """Before an analysis: its model folder can be written and destroys no input."""
-    check_writable(out, inputs=inputs, folder=True)
-    check_model_target(Path(out))

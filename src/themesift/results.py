@@ -17,14 +17,13 @@ import pandas as pd
 
 from themesift import pipeline
 from themesift.errors import ThemesiftError
-from themesift.fsutil import check_writable
 from themesift.ingest import corpus_from_frame, split_header_rows
 from themesift.model import (
     SavedModel,
     SurveyModel,
     SurveyQuestion,
-    check_model_target,
-    check_not_in_model,
+    check_model_out,
+    check_output,
     profile_dict,
     save_model,
     save_survey_model,
@@ -132,16 +131,14 @@ class Result:
 
     def save(self, path: PathLike) -> Path:
         """Write the model folder (with themes.csv and assignments.csv) that ``load`` reads."""
-        check_writable(path, folder=True)
-        check_model_target(Path(path))
+        check_model_out(path)
         return save_result(self.survey, path)
 
     def export_quotes(self, path: PathLike, *, per_theme: int = 5, fmt: str | None = None,
                       question: str | None = None) -> Path:
         """A quote bank of one question (the only one, or ``question``): .xlsx .docx .md .csv."""
         qa = self.question(question) if question else self._only()
-        check_not_in_model(path)
-        check_writable(path)
+        check_output(path)
         return write_quote_bank(analysis_quote_bank(qa, check_per_theme(per_theme)), path,
                                 fmt)
 

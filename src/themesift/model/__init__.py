@@ -5,8 +5,10 @@ from themesift.model.persist import (
     MODEL_FILES,
     SURVEY_FORMAT,
     SavedModel,
+    check_model_out,
     check_model_target,
     check_not_in_model,
+    check_output,
     is_model_folder,
     load_model,
     save_model,
@@ -21,6 +23,7 @@ from themesift.model.survey import (
 )
 
 __all__ = ["FORMAT", "MODEL_FILES", "SURVEY_FORMAT", "SavedModel", "SurveyModel",
-           "SurveyQuestion", "check_model_target", "check_not_in_model", "is_model_folder",
+           "SurveyQuestion", "check_model_out", "check_model_target", "check_not_in_model",
+           "check_output", "is_model_folder",
            "load_model", "load_survey_model", "profile_dict", "save_model", "save_survey_model",
            "sha256_of"]

@@ -19,6 +19,7 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -30,7 +31,7 @@ import pandas as pd
 from themesift.cells import read_csv, write_csv
 from themesift.config import Config
 from themesift.errors import ThemesiftError
-from themesift.fsutil import atomic_dir, recover_dir
+from themesift.fsutil import atomic_dir, check_writable, recover_dir
 from themesift.types import CleaningReport, FloatArray, IntArray, Quote, Theme
 from themesift.version import __version__
 
@@ -125,6 +126,22 @@ def check_not_in_model(out: str | os.PathLike[str]) -> None:
     if (folder / "manifest.json").is_file() and is_model_folder(folder):
         raise ThemesiftError(f"will not write {out}: it is inside the model folder "
                              f"{Path(out).parent}; choose another --out")
+
+
+def check_output(out: str | os.PathLike[str], *, inputs: Sequence[str | os.PathLike[str]] = (),
+                 folder: bool = False) -> None:
+    """Before any work: an output can be written, destroys no input, and (a file) is not
+    inside a model folder."""
+    if not folder:
+        check_not_in_model(out)
+    check_writable(out, inputs=inputs, folder=folder)
+
+
+def check_model_out(out: str | os.PathLike[str], *,
+                    inputs: Sequence[str | os.PathLike[str]] = ()) -> None:
+    """Before an analysis: its model folder can be written and destroys no input."""
+    check_writable(out, inputs=inputs, folder=True)
+    check_model_target(Path(out))
 
 
 def check_model_target(path: Path) -> None:
