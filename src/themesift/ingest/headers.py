@@ -33,7 +33,8 @@ class HeaderLayout:
     note: str = ""
 
 
-def _norm(name: object) -> str:
+def norm_name(name: object) -> str:
+    """A column name compared loosely: "Respondent ID", "respondent_id" -> "respondentid"."""
     return re.sub(r"[^a-z0-9]", "", str(name).lower())
 
 
@@ -50,7 +51,7 @@ def header_layout(df: pd.DataFrame) -> HeaderLayout:
                      if _filled(t) and str(t).strip() != str(c)}
             return HeaderLayout(2, None, texts,
                                 "read Qualtrics' two header rows (question texts, import ids)")
-    ids = [c for c in df.columns if _norm(c) == "respondentid"]
+    ids = [c for c in df.columns if norm_name(c) == "respondentid"]
     if len(df) >= 1 and ids and not _filled(df[ids[0]].iloc[0]):
         first = [v.strip().lower() for v in df.iloc[0].tolist() if isinstance(v, str)]
         if any(v in _SM_SUBLABELS for v in first):

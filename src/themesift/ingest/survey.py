@@ -18,7 +18,6 @@ is profiled (:func:`profile_column`) and kept as an attribute, usable as a group
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections.abc import Sequence
 from typing import Literal
@@ -27,7 +26,7 @@ import pandas as pd
 
 from themesift.errors import ThemesiftError
 from themesift.ingest.columns import guess_text_column, looks_like_codes
-from themesift.ingest.headers import apply_layout, header_layout
+from themesift.ingest.headers import apply_layout, header_layout, norm_name
 from themesift.ingest.read import cell_text, check_group_names
 from themesift.types import OUTPUT_COLUMNS, ColumnProfile, Question, Survey
 
@@ -52,10 +51,6 @@ SCALES: tuple[tuple[str, ...], ...] = (
 )
 
 
-def _norm(name: object) -> str:
-    return re.sub(r"[^a-z0-9]", "", str(name).lower())
-
-
 def _cells(column: pd.Series) -> tuple[str, ...]:
     """Every cell as text ("" when missing)."""
     return tuple(v if type(v) is str else c if isinstance(c := cell_text(v), str) else ""
@@ -76,7 +71,7 @@ def split_header_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str], l
 
 def find_id_column(df: pd.DataFrame) -> str | None:
     """A column whose name says respondent id and whose values are unique and never blank."""
-    by_name = {_norm(c): str(c) for c in df.columns}
+    by_name = {norm_name(c): str(c) for c in df.columns}
     for want in ID_NAMES:
         col = by_name.get(want)
         if col is not None:
@@ -239,7 +234,8 @@ def _pivot(df: pd.DataFrame, question_col: str, text_cols: TextCols, id_col: str
     others = [c for c in df.columns if c not in (question_col, id_col)]
     text_col = text_cols[0] if text_cols else guess_text_column(df[others])
     notes = [] if text_cols else [f"no --text-col given; using '{text_col}' as the answers"]
-    wording = next((str(c) for c in df.columns if _norm(c) in ("questiontext", "questionwording")
+    wording = next((str(c) for c in df.columns
+                    if norm_name(c) in ("questiontext", "questionwording")
                     and c not in (text_col, question_col)), None)
     keys = [v.strip() if isinstance(v, str) else "" for v in df[question_col].tolist()]
     if not all(keys):

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from themesift.cells import read_csv, write_csv
+from themesift.clean import KINDS
 from themesift.config import Config
 from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_dir, check_writable, recover_dir
@@ -108,7 +109,7 @@ MODEL_FILES = {"manifest.json", *REQUIRED_FILES, REDACTION_FILE, "themes.csv",
 def redaction_of(config: Config) -> dict[str, Any]:
     """The settings that decide what personal data ``tag`` removes."""
     return {"redact_names": config.redact_names, "keep_words": sorted(config.keep_words),
-            "patterns": ["EMAIL", "URL", "PHONE", "POSTCODE", "NHS_NUMBER"]}
+            "patterns": [kind for kind in KINDS if kind != "NAME"]}
 
 
 def is_model_folder(path: Path) -> bool:
