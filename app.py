@@ -23,8 +23,7 @@ ROOT = Path(__file__).resolve().parent
 st.set_page_config(page_title="themesift", page_icon="🧵", layout="wide")
 shell.apply_pending()
 st.sidebar.title("themesift")
-store = shell.choose_project(ROOT)
-survey = shell.survey_of(store) if store else None
+store, survey = shell.choose_project(ROOT)
 state.keep_widgets(store.name if store else None)  # per project, across pages
 pages = (shell.SURVEY_PAGES if survey else shell.PAGES) if store else ("Data",)
 if st.session_state.get("page") not in pages:

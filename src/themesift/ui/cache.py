@@ -165,12 +165,20 @@ def breakdown_for(path: str, uid: str, version: int, group: str) -> object:
     return group_breakdown(view_for(path, uid, version), group)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def rows_for(path: str, uid: str, version: int) -> pd.DataFrame:
+    """The version's assignments as ``assignments.csv`` holds them (text cells), for the
+    survey statistics (cross-tabs, trends)."""
+    view = view_for(path, uid, version)
+    rows = assignments_frame(view.cleaned, view.assignments, view.themes)
+    return rows.astype({"primary_theme": str})
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def crosstab_for(path: str, uid: str, version: int, group: str) -> CrossTab:
     """Theme shares of this project's question by ``group``, with a test per theme."""
-    view = view_for(path, uid, version)
-    rows = assignments_frame(view.cleaned, view.assignments, view.themes)
-    return crosstab(rows.astype({"primary_theme": str}), view.cleaned.corpus.text_col, group)
+    question = base_for(path, uid).cleaned.corpus.text_col
+    return crosstab(rows_for(path, uid, version), question, group)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -183,6 +191,5 @@ def date_columns_for(path: str, uid: str) -> list[str]:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def trend_for(path: str, uid: str, version: int, column: str) -> Trend:
-    view = view_for(path, uid, version)
-    rows = assignments_frame(view.cleaned, view.assignments, view.themes)
-    return trend(rows.astype({"primary_theme": str}), view.cleaned.corpus.text_col, column)
+    question = base_for(path, uid).cleaned.corpus.text_col
+    return trend(rows_for(path, uid, version), question, column)

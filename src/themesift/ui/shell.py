@@ -135,8 +135,9 @@ def apply_pending() -> None:
     state.setdefault("page", "Themes")
 
 
-def choose_project(root: Path) -> ProjectStore | None:
-    """The sidebar's project chooser, and for a survey project its question chooser."""
+def choose_project(root: Path) -> tuple[ProjectStore | None, SurveyIndex | None]:
+    """The sidebar's project chooser, and for a survey project its question chooser:
+    the open project (a survey's chosen question) and its survey (None for a plain one)."""
     with guard():
         ensure_sample(root)
     surveys = {}
@@ -148,7 +149,7 @@ def choose_project(root: Path) -> ProjectStore | None:
     members = {p for index in surveys.values() for p in index.projects}
     names = sorted({*(p for p in list_projects() if p not in members), *surveys})
     if not names:
-        return None
+        return None, None
     if st.session_state.get("project") not in names:
         st.session_state["project"] = SAMPLE_PROJECT if SAMPLE_PROJECT in names else names[0]
     name = st.sidebar.selectbox("Project", names, key="project")
@@ -162,21 +163,9 @@ def choose_project(root: Path) -> ProjectStore | None:
                                       format_func=lambda p: _short(texts[p]))
         st.sidebar.caption(f"Survey of {len(index.questions)} open questions, from "
                            f"{index.source or 'an upload'}")
-        return ProjectStore(project_path(member))
+        return ProjectStore(project_path(member)), index
     st.sidebar.caption(f"Saved in {projects_dir() / (name + '.sqlite')}")
-    return ProjectStore(project_path(name))
-
-
-def survey_of(store: ProjectStore) -> SurveyIndex | None:
-    """The survey project the open project is a question of (None for a plain project)."""
-    name = st.session_state.get("project")
-    if not isinstance(name, str) or name not in list_surveys():
-        return None
-    try:
-        index = read_survey_index(name)
-    except ThemesiftError:
-        return None
-    return index if store.name in index.projects else None
+    return ProjectStore(project_path(name)), None
 
 
 def _short(text: str, width: int = 70) -> str:
