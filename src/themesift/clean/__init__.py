@@ -8,6 +8,7 @@ from themesift.clean.corpus import (
     is_non_answer,
     normalise_key,
     repair,
+    says_dont_know,
     shorten,
 )
 from themesift.clean.distinct import data_hash, distinct_texts, expand
@@ -23,4 +24,5 @@ from themesift.clean.redact import (
 
 __all__ = ["KINDS", "MAX_TEXT_CHARS", "NON_ANSWERS", "Redaction", "clean_corpus", "data_hash",
            "distinct_texts", "expand", "find_names", "find_pii", "is_dont_know", "is_non_answer",
-           "merge_spans", "normalise_key", "person_spans", "redact", "repair", "shorten"]
+           "merge_spans", "normalise_key", "person_spans", "redact", "repair", "says_dont_know",
+           "shorten"]

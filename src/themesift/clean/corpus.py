@@ -147,9 +147,14 @@ _DONT_KNOW = re.compile(r"\b(?:idk|dunno|unsure|not sure|no idea|no clue|"
                         r"(?:do not|don'?t|didn'?t|did not) know)\b")
 
 
+def says_dont_know(text: str) -> bool:
+    """Whether a text already judged a non-answer says "I don't know" ("No idea")."""
+    return bool(_DONT_KNOW.search(normalise_key(text)))
+
+
 def is_dont_know(text: str) -> bool:
     """True for a non-answer that says the respondent does not know ("No idea", "not sure")."""
-    return is_non_answer(text) and bool(_DONT_KNOW.search(normalise_key(text)))
+    return is_non_answer(text) and says_dont_know(text)
 
 
 def kept_out(text: str, spans: list[Redaction], keep_words: tuple[str, ...]
@@ -194,7 +199,7 @@ def clean_corpus(
         for t in repaired
     ]
     if config.dont_know_is_answer:  # "No idea" answers the question: themed like any answer
-        status = [Status.SUBSTANTIVE if s is Status.NON_ANSWER and is_dont_know(t) else s
+        status = [Status.SUBSTANTIVE if s is Status.NON_ANSWER and says_dont_know(t) else s
                   for s, t in zip(status, repaired, strict=True)]
     spans = [find_pii(t) if t else [] for t in repaired]
 
@@ -229,7 +234,7 @@ def clean_corpus(
             duplicate_of.append(-1)
 
     dont_know = {uid for uid, t in enumerate(repaired)
-                 if status[uid] is Status.NON_ANSWER and is_dont_know(t)}
+                 if status[uid] is Status.NON_ANSWER and says_dont_know(t)}
     report = CleaningReport.tally(row_status, duplicate_of,
                                   {kind: kinds[kind] for kind in KINDS},
                                   dont_know=sum(uid in dont_know for uid in row_uid),

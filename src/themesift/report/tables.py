@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from themesift.clean import is_dont_know
+from themesift.clean import says_dont_know
 from themesift.report.bank import QuoteBank
 from themesift.types import (
     EMPTY,
@@ -64,7 +64,7 @@ def assignments_frame(
     df["duplicate"] = [d >= 0 for d in cleaned.duplicate_of]
     df["primary_theme"] = assignments.primary
     df["primary_label"] = [
-        DONT_KNOW_LABEL if int(p) == NON_ANSWER and is_dont_know(text)
+        DONT_KNOW_LABEL if int(p) == NON_ANSWER and says_dont_know(text)
         else labels.get(int(p), SPECIAL_LABELS.get(int(p), ""))
         for p, text in zip(assignments.primary, cleaned.texts, strict=True)
     ]

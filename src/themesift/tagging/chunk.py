@@ -33,9 +33,9 @@ from themesift.clean import (
     KINDS,
     MAX_TEXT_CHARS,
     clean_corpus,
-    is_dont_know,
     normalise_key,
     repair,
+    says_dont_know,
 )
 from themesift.config import Config
 from themesift.embed import Embedder, EmbeddingCache, embed_texts, release_memory
@@ -177,7 +177,7 @@ class ChunkTagger:
             key = row_key(question, clean) if status is Status.SUBSTANTIVE else 0
             self._cleaned[text] = _Cleaned(
                 clean, status, tuple((k, n) for k, n in sorted(kinds.items()) if n > 0), key,
-                status is Status.NON_ANSWER and is_dont_know(clean))
+                status is Status.NON_ANSWER and says_dont_know(clean))
 
     def _spacy_workers(self) -> int:
         """Processes sharing NER: all cores with the fast embedder, else one unless asked.

@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from themesift.clean import KINDS, MAX_TEXT_CHARS, is_dont_know
+from themesift.clean import KINDS, MAX_TEXT_CHARS, says_dont_know
 from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_dir
 from themesift.ingest import iter_question_chunks
@@ -271,7 +271,7 @@ def _write_part(df: pd.DataFrame, path: str) -> dict[str, Any]:
             "non_answers": int(status.get("non_answer", 0)), "duplicates": note["duplicates"],
             "substantive": int(status.get("substantive", 0)),
             "cut": int(df["_cut"].sum()),
-            "dont_know": int(sum(is_dont_know(t) for t in df.loc[df["status"] == "non_answer",
+            "dont_know": int(sum(says_dont_know(t) for t in df.loc[df["status"] == "non_answer",
                                                                  "text"])),
             "redactions": {k: int(df[f"_r_{k}"].sum()) for k in KINDS},
         }
