@@ -257,14 +257,12 @@ class Model:
         columns = question_columns(self.survey, list(map(str, data.columns)), text)
         if id is None and self.survey.id_col in data.columns:
             id = self.survey.id_col
-        frames = []
-        for q, col in columns:
-            corpus = corpus_from_frame(data, text_col=col, id_col=id, group_cols=groups)
-            if len(corpus) == 0:
-                raise ThemesiftError("the table has no rows")
-            frames.append(pipeline.tagger_for(q.model, question=q.question.key)
-                          .tag(corpus).frame)
-        return interleave(frames)
+        if len(data) == 0:
+            raise ThemesiftError("the table has no rows")
+        corpora = [corpus_from_frame(data, text_col=col, id_col=id, group_cols=groups)
+                   for _, col in columns]
+        tagger = pipeline.survey_tagger([q for q, _ in columns])
+        return tagger.tag(corpora).frame  # respondent x question, as tag_file writes
 
     def __repr__(self) -> str:
         parts = ", ".join(f"{q.question.key} ({len(q.model.themes)} themes)"
