@@ -99,11 +99,7 @@ class Result:
     @property
     def analysis(self) -> Analysis:
         """The analysis of the only question (``question(key).analysis`` for several)."""
-        if len(self.survey.questions) != 1:
-            keys = ", ".join(q.key for q in self.questions)
-            raise ThemesiftError(f"{len(self.survey.questions)} questions ({keys}); "
-                                 "choose one with result.question(key)")
-        return self.survey.questions[0].analysis
+        return self._only().analysis
 
     @property
     def themes(self) -> pd.DataFrame:
@@ -143,7 +139,11 @@ class Result:
                                 fmt)
 
     def _only(self) -> QuestionAnalysis:
-        self.analysis  # noqa: B018 - raises, naming the questions, when there are several
+        """The only question's analysis; several questions: an error naming them."""
+        if len(self.survey.questions) != 1:
+            keys = ", ".join(q.key for q in self.questions)
+            raise ThemesiftError(f"{len(self.survey.questions)} questions ({keys}); "
+                                 "choose one with result.question(key)")
         return self.survey.questions[0]
 
     def __repr__(self) -> str:
