@@ -75,15 +75,25 @@ def safe_name(name: str, what: str = "project") -> str:
     return cleaned
 
 
-def project_path(name: str, folder: Path | None = None) -> Path:
-    return (folder or projects_dir()) / f"{safe_name(name)}{SUFFIX}"
+def named_path(name: str, suffix: str, folder: Path | None = None) -> Path:
+    """Where the file called ``name`` with ``suffix`` lives (the projects folder by default)."""
+    return (folder or projects_dir()) / f"{safe_name(name)}{suffix}"
 
 
-def list_projects(folder: Path | None = None) -> list[str]:
+def names_in(suffix: str, folder: Path | None = None) -> list[str]:
+    """The names of the files ending in ``suffix`` in ``folder``, sorted, suffix removed."""
     folder = folder or projects_dir()
     if not folder.is_dir():
         return []
-    return sorted(p.name[: -len(SUFFIX)] for p in folder.glob(f"*{SUFFIX}") if p.is_file())
+    return sorted(p.name[: -len(suffix)] for p in folder.glob(f"*{suffix}") if p.is_file())
+
+
+def project_path(name: str, folder: Path | None = None) -> Path:
+    return named_path(name, SUFFIX, folder)
+
+
+def list_projects(folder: Path | None = None) -> list[str]:
+    return names_in(SUFFIX, folder)
 
 
 def _blob(a: np.ndarray) -> bytes:

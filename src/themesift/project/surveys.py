@@ -14,7 +14,7 @@ from pathlib import Path
 
 from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_path
-from themesift.project.store import projects_dir, safe_name
+from themesift.project.store import named_path, names_in, safe_name
 
 SURVEY_SUFFIX = ".survey.json"
 
@@ -42,15 +42,11 @@ def member_name(survey: str, index: int, key: str) -> str:
 
 
 def survey_path(name: str, folder: Path | None = None) -> Path:
-    return (folder or projects_dir()) / f"{safe_name(name)}{SURVEY_SUFFIX}"
+    return named_path(name, SURVEY_SUFFIX, folder)
 
 
 def list_surveys(folder: Path | None = None) -> list[str]:
-    folder = folder or projects_dir()
-    if not folder.is_dir():
-        return []
-    return sorted(p.name[: -len(SURVEY_SUFFIX)] for p in folder.glob(f"*{SURVEY_SUFFIX}")
-                  if p.is_file())
+    return names_in(SURVEY_SUFFIX, folder)
 
 
 def write_survey_index(index: SurveyIndex, folder: Path | None = None) -> Path:
