@@ -104,6 +104,23 @@ def test_tag_reproduces_analyse(model_dir, hcsa_path, tmp_path):
 
 
 @pytest.mark.slow
+def test_review_lists_the_least_certain_comments(model_dir, tmp_path):
+    out, _ = model_dir
+    proc = run("review", str(out), "--n", "5", "--out", str(tmp_path / "queue.csv"))
+    assert proc.returncode == 0, proc.stderr
+    assert "least sure of" in proc.stdout
+    queue = pd.read_csv(tmp_path / "queue.csv")
+    assert list(queue.columns) == ["question", "text", "rows", "closest_theme", "runner_up",
+                                   "margin"]
+    assert len(queue) == 5 and queue["margin"].is_monotonic_increasing
+    labels = set(pd.read_csv(out / "themes.csv")["label"])
+    assert set(queue["closest_theme"]) <= labels and set(queue["runner_up"]) <= labels
+    assert (queue["closest_theme"] != queue["runner_up"]).all()
+    bad = run("review", str(out), "--n", "0")
+    assert bad.returncode != 0 and "--n must be" in one_error_line(bad)
+
+
+@pytest.mark.slow
 def test_quote_banks_read_back(model_dir, tmp_path):
     import docx
     import openpyxl

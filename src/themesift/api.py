@@ -77,10 +77,10 @@ log = logging.getLogger(__name__)
 MAX_CHUNK = 10_000_000  # rows per chunk; memory grows with it
 PathLike = str | os.PathLike[str]
 
-__all__ = ["Model", "Result", "TagResult", "analyse", "analyse_file", "check_model_out",
-           "check_output", "crosstab_display", "crosstab_file", "evaluate_file",
-           "export_quotes", "load", "new_project", "report_bytes", "save_analysis", "tag_file",
-           "write_report"]
+__all__ = ["Model", "Result", "ReviewItem", "TagResult", "analyse", "analyse_file",
+           "check_model_out", "check_output", "crosstab_display", "crosstab_file",
+           "evaluate_file", "export_quotes", "load", "new_project", "report_bytes",
+           "review_model", "save_analysis", "tag_file", "write_report", "write_review"]
 
 
 # -- the public face ------------------------------------------------------------------------
@@ -204,6 +204,57 @@ def tag_file(
         result = run(job, tagger, model_sha256=fingerprint, resume=resume, progress=progress)
     return TagResult(result.rows, result.report, result.counts, Path(out),
                      tuple(notes) + result.notes)
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A comment of the least-certain queue, with the labels of its two closest themes."""
+
+    question: str
+    text: str
+    rows: int
+    first: str
+    second: str
+    margin: float
+
+
+def review_model(model_dir: PathLike, *, n: int = 20, question: str | None = None,
+                 progress: Progress | None = None) -> tuple[ReviewItem, ...]:
+    """The ``n`` comments (per question) that a saved model is least sure of: the
+    smallest margin between its two closest themes, so the researcher codes where the
+    model is weakest.  Texts are the model's redacted training answers."""
+    if not 1 <= n <= 10_000:
+        raise ThemesiftError("--n must be from 1 to 10,000")
+    model = load_survey_model(model_dir)
+    questions = [model.question(question)] if question else list(model.questions)
+    rows = model.assignments()
+    if not {"question", "status", "text"} <= set(rows.columns):
+        raise ThemesiftError(f"model {model.path} has no usable assignments.csv; run "
+                             "'analyse' again")
+    items: list[ReviewItem] = []
+    for q in questions:
+        own = rows[(rows["question"].astype(str) == q.question.key)
+                   & (rows["status"] == "substantive")]
+        counts = own["text"].astype(str).value_counts()
+        texts = sorted(counts.index)
+        labels = {t.id: t.label for t in q.model.themes}
+        for u in pipeline.review_queue(q.model, texts, [int(counts[t]) for t in texts], n=n,
+                                       progress=progress):
+            items.append(ReviewItem(q.question.key, u.text, u.rows, labels.get(u.first, ""),
+                                    labels.get(u.second, ""), u.margin))
+    return tuple(items)
+
+
+def write_review(items: Sequence[ReviewItem], out: PathLike) -> Path:
+    """The least-certain queue as a .csv or .xlsx file (cells safe to open in Excel)."""
+    if Path(out).suffix.lower() not in (".csv", ".xlsx"):
+        raise ThemesiftError("the review queue is written as .csv or .xlsx")
+    frame = pd.DataFrame([[i.question, i.text, i.rows, i.first, i.second, i.margin]
+                          for i in items],
+                         columns=["question", "text", "rows", "closest_theme", "runner_up",
+                                  "margin"])
+    write_table(frame, Path(out))
+    return Path(out)
 
 
 def export_quotes(model_dir: PathLike, out: PathLike, *, fmt: str | None = None,

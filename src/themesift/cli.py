@@ -172,6 +172,31 @@ def quotes(
 
 
 @app.command()
+def review(
+    model: Annotated[Path, typer.Argument(help="Model folder written by 'analyse'.")],
+    n: Annotated[int, typer.Option("--n", help="How many comments (per question).")] = 20,
+    question: Annotated[Optional[str], typer.Option("--question", help="Only this question of a survey model (its column name).")] = None,  # noqa: E501
+    out_file: Annotated[Optional[Path], typer.Option("--out", help="Also write the queue to this CSV or XLSX file.")] = None,  # noqa: E501
+) -> None:
+    """List the comments the model is least sure of (smallest margin between its two best
+    themes): code these first."""
+    from themesift.api import check_output, review_model, write_review
+
+    if out_file is not None:
+        check_output(out_file, inputs=(model,))
+    items = review_model(model, n=n, question=question)
+    table = Table("question", "margin", "closest theme", "runner-up", "rows", "comment",
+                  title=f"The {len(items)} comments the model is least sure of")
+    for item in items:
+        table.add_row(item.question, f"{item.margin:.3f}", item.first, item.second,
+                      str(item.rows), item.text if len(item.text) <= 120
+                      else item.text[:117] + "...")
+    out.print(table)
+    if out_file is not None:
+        out.print(f"Wrote {write_review(items, out_file)}")
+
+
+@app.command()
 def report(
     model: Annotated[Path, typer.Argument(help="Model folder written by 'analyse'.")],
     out_file: Annotated[Path, typer.Option("--out", help="Report file to write (.docx, .xlsx, .md or .html).")],  # noqa: E501

@@ -31,7 +31,7 @@ from themesift.project import (
     write_survey_index,
 )
 from themesift.tagging import ChunkTagger, SurveyTagger
-from themesift.themes import ThemeModel, make_quotes
+from themesift.themes import ThemeModel, Uncertain, least_certain, make_quotes
 from themesift.types import (
     Analysis,
     CleanedCorpus,
@@ -232,6 +232,15 @@ def tagger_for(model: SavedModel, progress: Progress | None = None, *, question:
             f"not {embedder.model_id}; run 'analyse' again to refit it")
     return ChunkTagger.from_model(model, embedder, cache_for(model.config.embedder),
                                   question=question)
+
+
+def review_queue(model: SavedModel, texts: Sequence[str], weights: Sequence[int], *,
+                 n: int = 20, progress: Progress | None = None) -> tuple[Uncertain, ...]:
+    """The ``n`` of ``texts`` (a question's cleaned, distinct answers) that ``model`` is
+    least sure of, embedded with the model's own embedder."""
+    tagger = tagger_for(model, progress)
+    X = embed_texts(texts, tagger.embedder, tagger.cache)
+    return least_certain(X, texts, model.centroids, model.theme_ids, n=n, weights=weights)
 
 
 def survey_tagger(questions: Sequence[SurveyQuestion], progress: Progress | None = None

@@ -13,12 +13,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
-from themesift.clean import person_spans
+from themesift.clean import entity_spans
 from themesift.nlp import load_nlp
 from themesift.themes import analyse_texts
 
 JOBS: dict[str, Callable[[Sequence[str], Any], list[Any]]] = {
-    "names": person_spans,  # PERSON entities for redaction
+    "names": entity_spans,  # named entities for redaction
     "terms": analyse_texts,  # candidate phrases and lemmas for labels
 }
 

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from themesift.clean.corpus import NON_ANSWERS, clean_corpus, is_non_answer, normalise_key, repair
-from themesift.clean.redact import find_pii, redact
+from themesift.clean.redact import find_pii
+from themesift.clean.spans import redact
 from themesift.config import Config
 from themesift.errors import ThemesiftError
 from themesift.types import CleaningReport, Corpus, Status

@@ -6,15 +6,9 @@ from typing import Any
 
 import pytest
 
-from themesift.clean.redact import (
-    Redaction,
-    find_names,
-    find_pii,
-    find_titled_names,
-    merge_spans,
-    nhs_checksum_ok,
-    redact,
-)
+from themesift.clean.names import find_titled_names
+from themesift.clean.redact import find_names, find_pii, nhs_checksum_ok
+from themesift.clean.spans import Redaction, merge_spans, redact
 from themesift.nlp.spacy_model import load_nlp
 
 
@@ -180,20 +174,22 @@ def test_find_names_filters_entities() -> None:
     texts = [
         "Dr Patel and Kelly were kind",
         "The Nurse was kind",  # title alone: not a name
-        "sarah was kind",  # all lower-case: skipped
+        "sarah was kind",  # all lower-case: read through its probe "Sarah was kind"
         "Boots is a shop",  # not a PERSON
+        "We shopped at Boots in Kingston",  # an ORG is no name; nor "Kingston" (a GPE)
     ]
     calls: list[tuple[int, int]] = []
     found = find_names(texts, nlp, batch_size=2, progress=lambda d, t: calls.append((d, t)))
-    assert [[texts[0][r.start : r.end] for r in spans] for spans in found] == [
+    got = [[text[r.start : r.end] for r in spans] for text, spans in zip(texts, found, strict=True)]
+    assert got == [
         ["Dr Patel", "Kelly"],
         [],
+        ["sarah"],
         [],
-        [],
+        ["Kingston"],  # the toy pipeline knows no GPE: the lexicon's word stands
     ]
-    # Neither the lower-case text nor "The Nurse was kind" (no capitalised word that
-    # could be a name) reaches NER.
-    assert calls[-1] == (2, 2)
+    # "The Nurse was kind" (no capitalised word that could be a name) skips NER.
+    assert calls[-1] == (4, 4)
 
 
 def test_find_names_long_text_offsets() -> None:
@@ -265,7 +261,7 @@ def test_find_titled_names(text: str, names: list[str]) -> None:
     ],
 )
 def test_may_hold_name(text: str, may: bool) -> None:
-    from themesift.clean.redact import may_hold_name
+    from themesift.clean.names import may_hold_name
 
     assert may_hold_name(text) is may
 
@@ -333,7 +329,7 @@ def test_a_title_before_a_common_word_is_not_a_name() -> None:
     ("Thank you Precious for everything", "Precious"),
 ])
 def test_a_first_name_told_by_its_context(text: str, name: str) -> None:
-    from themesift.clean.redact import find_context_names
+    from themesift.clean.names import find_context_names
 
     spans = find_context_names(text)
     assert [text[s.start:s.end] for s in spans] == [name]
@@ -344,6 +340,6 @@ def test_a_first_name_told_by_its_context(text: str, name: str) -> None:
     "Please ask for help at reception", "Thank you Very much", "Staff on reception were kind",
 ])
 def test_context_alone_does_not_make_a_name(text: str) -> None:
-    from themesift.clean.redact import find_context_names
+    from themesift.clean.names import find_context_names
 
     assert find_context_names(text) == []

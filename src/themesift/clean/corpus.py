@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 import ftfy
 
-from themesift.clean.redact import KINDS, Redaction, find_names, find_pii, merge_spans, redact
+from themesift.clean.redact import find_names, find_pii
+from themesift.clean.spans import KINDS, Redaction, merge_spans, redact
 from themesift.config import Config
 from themesift.nlp import load_nlp
 from themesift.types import CleanedCorpus, CleaningReport, Corpus, Status, Tick

@@ -7,10 +7,11 @@ from themesift.themes.label import class_tfidf, name_theme, top_keywords
 from themesift.themes.mmr import mmr
 from themesift.themes.model import ThemeModel
 from themesift.themes.quotes import make_quotes, select_quotes
+from themesift.themes.review import Uncertain, least_certain
 from themesift.themes.stability import theme_stability
 from themesift.themes.terms import DocTerms, analyse_texts, doc_terms
 
-__all__ = ["Description", "DocTerms", "ThemeFinder", "ThemeModel", "analyse_texts", "assign",
-           "centroids_of", "choose_k", "class_tfidf", "describe", "doc_terms", "find_themes",
-           "make_quotes", "mmr", "name_theme", "select_quotes", "softmax", "target_themes",
-           "theme_stability", "top_keywords"]
+__all__ = ["Description", "DocTerms", "ThemeFinder", "ThemeModel", "Uncertain", "analyse_texts",
+           "assign", "centroids_of", "choose_k", "class_tfidf", "describe", "doc_terms",
+           "find_themes", "least_certain", "make_quotes", "mmr", "name_theme", "select_quotes",
+           "softmax", "target_themes", "theme_stability", "top_keywords"]

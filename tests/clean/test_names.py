@@ -1,0 +1,153 @@
+"""Tests for the name lexicon, the case probe and the rules of themesift.clean.names."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from themesift.clean.lexicon import name_key, name_lexicon
+from themesift.clean.names import (
+    coordinated_names,
+    entity_names,
+    is_cased,
+    lexicon_names,
+    name_probe,
+)
+from themesift.clean.spans import Redaction
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def spans_text(text: str, spans: list[Redaction]) -> list[str]:
+    return [text[s.start:s.end] for s in spans]
+
+
+def test_name_key_folds_case_apostrophes_and_possessives() -> None:
+    assert name_key("O’Neill") == name_key("O'NEILL") == "oneill"
+    assert name_key("Sarah's") == "sarah"
+
+
+def test_the_lexicon_knows_names_of_many_origins_and_flags_common_words() -> None:
+    lex = name_lexicon()
+    for name in ("zainab", "kwabena", "oluwaseun", "siobhan", "tomasz", "nguyen", "patel",
+                 "okafor", "colin", "tariq"):
+        assert lex.is_plain_name(name), name
+    for word in ("hope", "will", "grace", "brown", "weeks", "centre"):
+        assert not lex.is_plain_name(word), word  # names that are also English words
+    for word in ("blackboard", "chegg", "amoxicillin", "salford"):
+        assert not lex.is_name(word), word
+
+
+@pytest.mark.parametrize(("text", "cased"), [
+    ("Sarah was lovely", True),
+    ("sarah was lovely", False),
+    ("DR SMITH WAS VERY RUDE", False),
+    ("Great Service From Very Friendly Staff", False),  # Title Case
+    ("Thanks to Dawn Smith and the team", True),
+])
+def test_is_cased(text: str, cased: bool) -> None:
+    assert is_cased(text) is cased
+
+
+@pytest.mark.parametrize(("text", "probe"), [
+    ("nurse sarah was lovely", "Nurse Sarah was lovely"),
+    ("DR SMITH WAS VERY RUDE", "Dr Smith was very rude"),
+    ("thanks to grace and the team", "thanks to Grace and the team"),
+    ("the nurse will call back", "the Nurse will call back"),  # "will" after a role: no
+    ("Many thanks to dr s. raghunathan", "Many thanks to dr S. Raghunathan"),
+    ("Sarah was lovely", "Sarah was lovely"),  # a cased text is its own probe
+])
+def test_the_probe_capitalises_titles_roles_and_known_names(text: str, probe: str) -> None:
+    out = name_probe(text, name_lexicon())
+    assert out == probe and len(out) == len(text)
+
+
+def test_lexicon_names_take_known_names_not_places_acronyms_or_vetoed_words() -> None:
+    lex = name_lexicon()
+    text = "Zainab took us past the Victoria Ward to St Thomas and the BMA office in Kingston"
+    kingston = text.index("Kingston")
+    ents = [(kingston, kingston + len("Kingston"), "GPE")]
+    assert spans_text(text, lexicon_names(text, ents, lex)) == ["Zainab"]
+
+
+def test_a_full_name_overrules_an_ner_org() -> None:
+    text = "Oluwaseun Evans's care was outstanding"
+    ents = [(0, len("Oluwaseun Evans's"), "ORG")]
+    assert spans_text(text, lexicon_names(text, ents, name_lexicon())) == [
+        "Oluwaseun Evans's", "Oluwaseun Evans's"]  # one span per word, merged later
+
+
+@pytest.mark.parametrize(("text", "entity", "kept"), [
+    ("Students used Chegg to cheat", "Chegg", False),  # no known name, no title
+    ("The Lister Wing was spotless", "The Lister Wing", False),  # a place word ends it
+    ("St Thomas' were brilliant", "St Thomas'", False),
+    ("Bill payments are a rip off", "Bill", False),  # a lone common word opening a sentence
+    ("Dr Mbeki-Ogunbanjo was kind", "Mbeki-Ogunbanjo", True),  # a title before it
+    ("We met Anjali today", "Anjali", True),
+])
+def test_entity_names_need_the_lexicon_or_a_title(text: str, entity: str, kept: bool) -> None:
+    start = text.index(entity)
+    found = entity_names(text, [(start, start + len(entity), "PERSON")], name_lexicon())
+    assert bool(found) is kept
+
+
+@pytest.mark.parametrize(("text", "first", "more"), [
+    ("Eilidh and Priya were brilliant", "Priya", ["Eilidh"]),
+    ("Tom, Priya and Chidi were kind", "Priya", ["Tom", "Chidi"]),
+    ("i want to thank priya and sunny on the unit", "Priya", ["sunny"]),
+    ("Priya and the team were kind", "Priya", []),
+])
+def test_names_listed_with_a_name_are_names(text: str, first: str, more: list[str]) -> None:
+    lex = name_lexicon()
+    probe = name_probe(text, lex)
+    start = probe.index(first)
+    found = coordinated_names(probe, [Redaction("NAME", start, start + len(first))], lex)
+    assert sorted(spans_text(text, found)) == sorted(more)
+
+
+def _recall_and_over(path: Path, sep: str) -> tuple[float, float, list[str]]:
+    from themesift.clean import clean_corpus
+    from themesift.config import Config
+    from themesift.types import Corpus
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    texts = tuple(r["text"] for r in rows)
+    out = clean_corpus(Corpus(ids=tuple(map(str, range(len(rows)))), texts=texts),
+                       Config()).texts
+    found = missed = changed = clean = 0
+    misses = []
+    for row, text in zip(rows, out, strict=True):
+        if row["kind"] in ("", "NONE"):
+            clean += 1
+            changed += text != row["text"]
+            continue
+        values = [v.strip() for v in (row.get("values") or row.get("details") or "").split(sep)]
+        rest = row["text"]
+        for v in values:
+            rest = rest.replace(v, " ")
+        left = [w for v in values for w in re.findall(r"[^\W_]{3,}", v)
+                if re.search(rf"\b{re.escape(w)}\b", text, re.I)
+                and not re.search(rf"\b{re.escape(w)}\b", rest, re.I)]
+        found += not left
+        missed += bool(left)
+        if left:
+            misses.append(text)
+    return found / (found + missed), changed / clean, misses
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "sep", "min_recall", "max_over"), [
+    ("privacy_set.csv", "|", 0.99, 0.01),
+    # A second set, written by someone who had not read the rules (its misses were read
+    # once, so it is not fully held out any more): a floor well under today's figures.
+    ("privacy_heldout.csv", " | ", 0.95, 0.04),
+])
+def test_redaction_on_the_labelled_sets(name: str, sep: str, min_recall: float,
+                                        max_over: float) -> None:
+    recall, over, misses = _recall_and_over(ROOT / "bench" / name, sep)
+    assert recall >= min_recall, misses[:10]
+    assert over <= max_over
