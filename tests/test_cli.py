@@ -230,3 +230,41 @@ def test_no_output_replaces_an_input(model_dir, hcsa_path, tmp_path):
         assert expected in one_error_line(run(*args)), args
     assert digests() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "model"]  # no t.csv.parts
+
+
+@pytest.mark.slow
+def test_a_codebook_gives_named_codes_that_tag_uses(hcsa_path, tmp_path):
+    book = tmp_path / "codes.csv"
+    pd.DataFrame({"code": ["Funding", "Lack of consultation"],
+                  "description": ["money, cuts and investment", "doctors were not asked"],
+                  "examples": ["stealth funding cuts|massive investment", ""]}).to_csv(
+        book, index=False)
+    model = tmp_path / "m"
+    proc = run("analyse", str(hcsa_path), "--text-col", "text", "--id-col", "id",
+               "--codebook", str(book), "--out", str(model), "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert "Funding (code)" in proc.stdout
+    themes = pd.read_csv(model / "themes.csv", keep_default_na=False)
+    assert list(themes["label"][:2]) == ["Funding", "Lack of consultation"]
+    assert list(themes["origin"][:2]) == ["codebook", "codebook"]
+    assert set(themes["origin"][2:]) <= {"new"}
+    fitted = pd.read_csv(model / "assignments.csv", keep_default_na=False)
+    proc = run("tag", str(model), str(hcsa_path), "--out", str(tmp_path / "t.csv"))
+    assert proc.returncode == 0, proc.stderr
+    tagged = pd.read_csv(tmp_path / "t.csv", keep_default_na=False)
+    assert list(tagged["primary_label"]) == list(fitted["primary_label"])
+    assert "Funding" in set(tagged["primary_label"])
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "not found"),
+    ("name_of_code\nFunding\n", "no 'code' column"),
+    ("code\nA\na\n", "twice"),
+])
+def test_a_bad_codebook_is_refused_in_one_line(hcsa_path, tmp_path, content, message):
+    book = tmp_path / "codes.csv"
+    if content is not None:
+        book.write_text(content, encoding="utf-8")
+    line = one_error_line(run("analyse", str(hcsa_path), "--codebook", str(book), "--out",
+                              str(tmp_path / "m")))
+    assert message in line

@@ -33,9 +33,11 @@ from themesift.errors import ThemesiftError
 from themesift.evaluate import Evaluation, parse_codes
 from themesift.ingest import (
     choose_text_column,
+    codes_from_frame,
     corpus_from_frame,
     peek_table,
     profile_column,
+    read_codebook,
     read_table,
     survey_from_frame,
 )
@@ -65,6 +67,7 @@ from themesift.tagging import StreamResult, TagJob, run, run_dask, write_table
 from themesift.types import (
     Analysis,
     CleaningReport,
+    Code,
     Embed,
     Progress,
     Question,
@@ -78,6 +81,7 @@ MAX_CHUNK = 10_000_000  # rows per chunk; memory grows with it
 PathLike = str | os.PathLike[str]
 
 __all__ = ["Model", "Result", "ReviewItem", "TagResult", "analyse", "analyse_file",
+           "codebook_codes",
            "check_model_out", "check_output", "crosstab_display", "crosstab_file",
            "evaluate_file", "export_quotes", "load", "new_project", "report_bytes",
            "review_model", "save_analysis", "tag_file", "write_report", "write_review"]
@@ -90,6 +94,7 @@ def analyse(data: pd.DataFrame, text: str | Sequence[str] | None = None, *,
             id: str | None = None, groups: Sequence[str] | None = None,
             question_col: str | None = None, source: str = "", config: Config | None = None,
             dont_know: Sequence[str] = (), progress: Progress | None = None,
+            codebook: PathLike | pd.DataFrame | Sequence[Code] | None = None,
             **settings: Any) -> Result:
     """Find the themes of each open question of ``data``, one analysis per question.
 
@@ -101,8 +106,12 @@ def analyse(data: pd.DataFrame, text: str | Sequence[str] | None = None, *,
     survey, and none for a single text column.  ``settings`` change defaults of
     :class:`Config` (e.g. ``n_themes=8``); the defaults need no tuning.  ``dont_know``
     names the questions (or "all") whose "No idea" answers are answers, not non-answers.
+    ``codebook`` (a file, a table with a ``code`` column, or :class:`Code` objects): its
+    codes are themes of every question, labelled with their names; new themes are found
+    among the answers no code fits (``discover=False`` to leave those unassigned).
     """
     frame = _frame(data)
+    codes = codebook_codes(codebook)
     config = (config or Config()).with_(**settings)
     text_cols: Sequence[str] | str | None = [text] if isinstance(text, str) and text != "auto" \
         else text
@@ -112,7 +121,32 @@ def analyse(data: pd.DataFrame, text: str | Sequence[str] | None = None, *,
     if unknown:
         raise ThemesiftError(f"--dont-know-is-answer names no question: {', '.join(unknown)}")
     return Result(pipeline.analyse_survey(survey, config, dont_know=dont_know,
-                                          progress=progress), tuple(notes))
+                                          progress=progress, codes=codes), tuple(notes))
+
+
+def read_qdc_codes(path: PathLike) -> tuple[Code, ...]:
+    """The codes of a REFI-QDA codebook (``.qdc``)."""
+    raise ThemesiftError(f"{Path(path).name}: REFI-QDA codebooks are not read yet; save the "
+                         "codebook as CSV with a 'code' column")
+
+
+def codebook_codes(codebook: PathLike | pd.DataFrame | Sequence[Code] | None
+                   ) -> tuple[Code, ...]:
+    """The codes of a codebook given as a file (a table or a REFI-QDA ``.qdc``), a table
+    or a sequence of :class:`Code`."""
+    if codebook is None:
+        return ()
+    if isinstance(codebook, pd.DataFrame):
+        return codes_from_frame(codebook)
+    if isinstance(codebook, str | os.PathLike):
+        if Path(codebook).suffix.lower() == ".qdc":
+            return read_qdc_codes(codebook)
+        return read_codebook(codebook)
+    codes = tuple(codebook)
+    if not all(isinstance(c, Code) for c in codes):
+        raise ThemesiftError("a codebook is a file, a table with a 'code' column, or a list "
+                             "of themesift.Code")
+    return codes
 
 
 def load(path: PathLike) -> Model:
@@ -133,11 +167,13 @@ def _frame(data: object) -> pd.DataFrame:
 def analyse_file(path: PathLike, *, text_col: str | Sequence[str] | None = None,
                  question_col: str | None = None, id_col: str | None = None,
                  group_cols: Sequence[str] | None = None, config: Config | None = None,
-                 dont_know: Sequence[str] = (), progress: Progress | None = None) -> Result:
+                 dont_know: Sequence[str] = (), progress: Progress | None = None,
+                 codebook: PathLike | None = None) -> Result:
     """``analyse`` on a CSV, TSV, XLSX, Parquet or JSONL file (``text_col`` as ``text``)."""
+    codes = codebook_codes(codebook)  # a bad codebook is refused before the long read
     return analyse(read_table(path), text_col, id=id_col, groups=group_cols,
                    question_col=question_col, source=Path(path).name, config=config,
-                   dont_know=dont_know, progress=progress)
+                   dont_know=dont_know, progress=progress, codebook=codes)
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,8 @@ def analyse(
     embedder: Annotated[Optional[str], typer.Option("--embedder", help="minilm (default) or fast.")] = None,  # noqa: E501
     keep_word: Annotated[Optional[list[str]], typer.Option("--keep-word", help="A word or name never to redact as a person's name, e.g. a product, ward or drug (repeatable).")] = None,  # noqa: E501
     dont_know: Annotated[Optional[list[str]], typer.Option("--dont-know-is-answer", help="A question (or 'all') whose 'No idea' answers are answers, themed like the others, not non-answers (repeatable).")] = None,  # noqa: E501
+    codebook: Annotated[Optional[Path], typer.Option("--codebook", help="Your codebook: a CSV or XLSX with a 'code' column (optional 'description', 'examples' separated by |, 'parent'). Its codes become themes with their names.")] = None,  # noqa: E501
+    discover: Annotated[bool, typer.Option("--discover/--no-discover", help="With --codebook: find new themes among the answers no code fits (default), or leave them unassigned.")] = True,  # noqa: E501
     settings: Annotated[Optional[Path], typer.Option("--settings", help="TOML file of settings.")] = None,  # noqa: E501
     quiet: Quiet = False,
 ) -> None:
@@ -67,13 +69,16 @@ def analyse(
     if text_cols and text_col:
         raise ThemesiftError("use either --text-col or --text-cols auto, not both")
     config = _settings(settings, n_themes=themes, embedder=embedder)
+    if not discover:
+        config = config.with_(discover=False)
     if keep_word:
         config = config.with_(keep_words=(*config.keep_words, *keep_word))
     check_model_out(out_dir, inputs=(file,))
     with _progress(quiet) as progress:
         result = analyse_file(file, text_col=text_cols or text_col, question_col=question_col,
                               id_col=id_col, group_cols=group_col, config=config,
-                              dont_know=dont_know or (), progress=progress)
+                              dont_know=dont_know or (), progress=progress,
+                              codebook=codebook)
         result.save(out_dir)
     for note in result.notes:
         err.print(f"[yellow]note:[/] {note}")
@@ -113,8 +118,9 @@ def _print_report(analysis: Analysis, survey: bool = False) -> None:
     table.add_column("Keywords")
     for t in analysis.themes:
         stab = "" if t.stability is None else f"{t.stability:.2f}"
-        table.add_row(str(t.id + 1), t.label, str(t.size), f"{100 * t.share:.1f}", stab,
-                      ", ".join(t.keywords[:5]))
+        marker = {"code": " [dim](code)[/]", "new": " [bold green](new)[/]"}.get(t.origin, "")
+        table.add_row(str(t.id + 1), t.label + marker, str(t.size), f"{100 * t.share:.1f}",
+                      stab, ", ".join(t.keywords[:5]))
     sub = max(r.substantive, 1)
     table.add_row("", "(unassigned)", str(analysis.unassigned),
                   f"{100 * analysis.unassigned / sub:.1f}", "", "")

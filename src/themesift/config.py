@@ -20,6 +20,7 @@ _RANGES = (  # (setting, lowest, highest) allowed
     ("batch_size", 1, 4096), ("max_themes", 1, MAX_REQUESTED_THEMES),
     ("small_corpus", 0, 10**9), ("random_state", 0, 2**32 - 1),
     ("unassigned_below", -1.0, 1.0), ("secondary_min", -1.0, 1.0),
+    ("code_min_similarity", -1.0, 1.0),
     ("secondary_margin", 0.0, 2.0), ("confidence_temperature", 1e-3, 10.0),
     ("stability_resamples", 0, 100), ("stability_max_comments", 10, 10**7),
     ("n_keywords", 1, 100), ("n_label_suggestions", 1, 50), ("quotes_per_theme", 1, 1000),
@@ -51,6 +52,10 @@ class Config:
     secondary_min: float = 0.45  # cosine for a further theme
     secondary_margin: float = 0.10  # ... and within this of the primary's cosine
     confidence_temperature: float = 0.1
+    # Codebook: a comment takes a code when its cosine to the code (name, description and
+    # examples) is at least this; comments no code fits go to new themes ("discover")
+    code_min_similarity: float = 0.25
+    discover: bool = True
     # Stability: refit the clustering on 80% subsamples (0 resamples: off)
     stability_resamples: int = 5
     stability_max_comments: int = 5_000  # resample from a fixed sample of this size

@@ -31,10 +31,11 @@ from themesift.project import (
     write_survey_index,
 )
 from themesift.tagging import ChunkTagger, SurveyTagger
-from themesift.themes import ThemeModel, Uncertain, least_certain, make_quotes
+from themesift.themes import CodebookModel, ThemeModel, Uncertain, least_certain, make_quotes
 from themesift.types import (
     Analysis,
     CleanedCorpus,
+    Code,
     Corpus,
     Embed,
     FloatArray,
@@ -96,8 +97,9 @@ class Session:
 
 
 def analyse(corpus: Corpus, config: Config | None = None, *, session: Session | None = None,
-            progress: Progress | None = None) -> Analysis:
-    """Clean, embed and find themes in ``corpus``."""
+            progress: Progress | None = None, codes: Sequence[Code] = ()) -> Analysis:
+    """Clean, embed and find themes in ``corpus``: with ``codes`` (a codebook), its codes
+    are themes and new themes are found among the comments no code fits."""
     config = config or Config()
     session = session or Session(config, progress)
     cleaned = session.clean(corpus, config)
@@ -110,8 +112,12 @@ def analyse(corpus: Corpus, config: Config | None = None, *, session: Session | 
         )
     X = session.embed(distinct.texts)
     session.progress("themes", 0, 1)
-    model = ThemeModel(config, nlp=session.nlp, embed=session.embed).fit(
-        X, distinct.texts, distinct.weights)
+    model: ThemeModel | CodebookModel
+    if codes:
+        model = CodebookModel(codes, config, nlp=session.nlp, embed=session.embed)
+    else:
+        model = ThemeModel(config, nlp=session.nlp, embed=session.embed)
+    model.fit(X, distinct.texts, distinct.weights)
     session.progress("themes", 1, 1)
     return Analysis(
         cleaned=cleaned,
@@ -138,12 +144,13 @@ def question_config(config: Config, key: str, dont_know: Collection[str]) -> Con
 
 def analyse_survey(survey: Survey, config: Config | None = None, *,
                    dont_know: Collection[str] = (),
-                   progress: Progress | None = None) -> SurveyAnalysis:
+                   progress: Progress | None = None,
+                   codes: Sequence[Code] = ()) -> SurveyAnalysis:
     """Each open question analysed on its own (its own themes), with the models loaded once.
 
     A question with no substantive answer is skipped (and named in ``skipped``),
     unless it is the only one.  ``dont_know``: the questions whose "No idea" answers are
-    answers (themed), not non-answers.
+    answers (themed), not non-answers.  ``codes``: a codebook applied to every question.
     """
     config = config or Config()
     session = Session(config, progress)
@@ -153,7 +160,7 @@ def analyse_survey(survey: Survey, config: Config | None = None, *,
         try:
             analysis = analyse(survey.corpus(question.key),
                                question_config(config, question.key, dont_know),
-                               session=session)
+                               session=session, codes=codes)
         except ThemesiftError as exc:
             if len(survey.questions) == 1:
                 raise

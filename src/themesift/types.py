@@ -176,6 +176,19 @@ class Theme:
     label_suggestions: tuple[str, ...] = ()
     custom_label: bool = False
     stability: float | None = None
+    # "" for a theme found in the data; "code" for a code of the researcher's codebook
+    # (its label is the code's name); "new" for a theme found beside a codebook
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Code:
+    """A code of a researcher's codebook: a theme they expect, described in their words."""
+
+    name: str
+    description: str = ""
+    examples: tuple[str, ...] = ()  # comments (or phrases) that belong to the code
+    parent: str = ""  # the name of the code's parent, if the codebook is a tree
 
 
 @dataclass(frozen=True)

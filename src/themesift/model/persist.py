@@ -100,6 +100,15 @@ class SavedModel:
         return hashlib.sha256((self.path / "manifest.json").read_bytes()).hexdigest()
 
 
+ORIGINS = ("", "code", "new")
+
+
+def _origin(value: object) -> str:
+    if value not in ORIGINS:
+        raise ValueError(f"unknown theme origin {value!r}")
+    return str(value)
+
+
 REQUIRED_FILES = {"centroids.safetensors", "quotes.csv"}  # load_model reads these
 REDACTION_FILE = "redaction.json"  # the redaction settings, under the manifest's checksums
 MODEL_FILES = {"manifest.json", *REQUIRED_FILES, REDACTION_FILE, "themes.csv",
@@ -287,7 +296,8 @@ def load_model(path: str | os.PathLike[str]) -> SavedModel:
                   size=int(t["size"]), share=float(t["share"]),
                   label_suggestions=tuple(t.get("label_suggestions", ())),
                   custom_label=bool(t.get("custom_label", False)),
-                  stability=None if t.get("stability") is None else float(t["stability"]))
+                  stability=None if t.get("stability") is None else float(t["stability"]),
+                  origin=_origin(t.get("origin", "")))
             for t in manifest["themes"]
         )
         config = Config.from_dict(manifest["settings"])
@@ -307,6 +317,9 @@ def load_model(path: str | os.PathLike[str]) -> SavedModel:
         check_redaction(path, manifest, config)
     except (OSError, ValueError) as exc:
         raise bad_model(path, f"{REDACTION_FILE} is unreadable ({exc})") from None
+    origins = [t.origin == "code" for t in themes]
+    if origins != sorted(origins, reverse=True):
+        raise bad_model(path, "its codebook's codes are not listed before its other themes")
     if centroids.ndim != 2 or len(centroids) != len(themes):
         raise bad_model(path, "centroids do not match the themes")
     if centroids.shape[1] != dims or not np.isfinite(centroids).all():

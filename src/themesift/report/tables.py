@@ -22,8 +22,10 @@ SPECIAL_LABELS = {UNASSIGNED: "(unassigned)", NON_ANSWER: "(non-answer)", EMPTY:
 DONT_KNOW_LABEL = "(non-answer: don't know)"  # "No idea", "not sure": an answer to some questions
 
 
-THEME_TABLE_COLUMNS = ["question", "theme_id", "label", "count", "share_pct", "keywords",
-                       "label_suggestions", "stability"]
+THEME_TABLE_COLUMNS = ["question", "theme_id", "label", "origin", "count", "share_pct",
+                       "keywords", "label_suggestions", "stability"]
+# How a theme's origin reads in tables: a code of the codebook, or a theme found beside one.
+ORIGIN_NAMES = {"": "", "code": "codebook", "new": "new"}
 
 
 def themes_frame(themes: Sequence[Theme], question: str = "") -> pd.DataFrame:
@@ -34,6 +36,7 @@ def themes_frame(themes: Sequence[Theme], question: str = "") -> pd.DataFrame:
                 "question": question,
                 "theme_id": t.id,
                 "label": t.label,
+                "origin": ORIGIN_NAMES.get(t.origin, t.origin),
                 "count": t.size,
                 "share_pct": round(100 * t.share, 1),
                 "keywords": "; ".join(t.keywords),

@@ -205,7 +205,8 @@ class ChunkTagger:
             new = texts
         if new:
             X = embed_texts(new, self.embedder, self.cache)
-            got = assign(X, self.centroids, self.theme_ids, self.config)
+            got = assign(X, self.centroids, self.theme_ids, self.config,
+                         codes=sum(t.origin == "code" for t in self.themes))
             for i, text in enumerate(new):
                 memo[text] = (int(got.primary[i]), float(got.confidence[i]), got.themes[i])
         other = {Status.NON_ANSWER: (NON_ANSWER, 0.0, ()), Status.EMPTY: (EMPTY, 0.0, ())}

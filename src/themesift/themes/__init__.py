@@ -2,6 +2,7 @@
 
 from themesift.themes.assign import assign, softmax
 from themesift.themes.cluster import ThemeFinder, centroids_of, choose_k, find_themes, target_themes
+from themesift.themes.codebook import CodebookModel, code_prototypes, code_text
 from themesift.themes.describe import Description, describe
 from themesift.themes.label import class_tfidf, name_theme, top_keywords
 from themesift.themes.mmr import mmr
@@ -11,7 +12,8 @@ from themesift.themes.review import Uncertain, least_certain
 from themesift.themes.stability import theme_stability
 from themesift.themes.terms import DocTerms, analyse_texts, doc_terms
 
-__all__ = ["Description", "DocTerms", "ThemeFinder", "ThemeModel", "Uncertain", "analyse_texts",
-           "assign", "centroids_of", "choose_k", "class_tfidf", "describe", "doc_terms",
-           "find_themes", "least_certain", "make_quotes", "mmr", "name_theme", "select_quotes",
-           "softmax", "target_themes", "theme_stability", "top_keywords"]
+__all__ = ["CodebookModel", "Description", "DocTerms", "ThemeFinder", "ThemeModel", "Uncertain",
+           "analyse_texts", "assign", "centroids_of", "choose_k", "class_tfidf",
+           "code_prototypes", "code_text", "describe", "doc_terms", "find_themes",
+           "least_certain", "make_quotes", "mmr", "name_theme", "select_quotes", "softmax",
+           "target_themes", "theme_stability", "top_keywords"]

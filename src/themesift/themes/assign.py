@@ -23,8 +23,36 @@ def softmax(sims: npt.NDArray[np.float64], temperature: float) -> npt.NDArray[np
     return out
 
 
-def assign(X: FloatArray, centroids: FloatArray, theme_ids: IntArray, config: Config
-           ) -> Assignments:
+def assign(X: FloatArray, centroids: FloatArray, theme_ids: IntArray, config: Config, *,
+           codes: int = 0) -> Assignments:
+    """Each comment's primary theme, confidence and further themes.
+
+    With ``codes`` > 0 the first ``codes`` centres are codes of a codebook: a comment
+    takes the codes it is close to (cosine at least ``config.code_min_similarity``), and
+    only the comments no code fits are assigned among the other centres (the themes
+    found beside the codebook).
+    """
+    if codes:
+        # further codes: any within the margin that also passes the floor (multi-coding)
+        first = _nearest(X, centroids[:codes], theme_ids[:codes],
+                         config.code_min_similarity, config, config.code_min_similarity)
+        rest = np.flatnonzero(first.primary == UNASSIGNED)
+        if codes == len(theme_ids) or len(rest) == 0:
+            return first
+        second = _nearest(X[rest], centroids[codes:], theme_ids[codes:],
+                          config.unassigned_below, config, config.secondary_min)
+        primary, confidence = first.primary.copy(), first.confidence.copy()
+        themes = list(first.themes)
+        primary[rest], confidence[rest] = second.primary, second.confidence
+        for j, i in enumerate(rest):
+            themes[i] = second.themes[j]
+        return Assignments(primary=primary, confidence=confidence, themes=tuple(themes))
+    return _nearest(X, centroids, theme_ids, config.unassigned_below, config,
+                    config.secondary_min)
+
+
+def _nearest(X: FloatArray, centroids: FloatArray, theme_ids: IntArray, floor_sim: float,
+             config: Config, secondary_min: float) -> Assignments:
     n = len(X)
     if n == 0 or len(centroids) == 0:
         return Assignments(
@@ -36,10 +64,10 @@ def assign(X: FloatArray, centroids: FloatArray, theme_ids: IntArray, config: Co
     best = np.argmax(sims, axis=1)
     best_sim = sims[np.arange(n), best]
     confidence = softmax(sims, config.confidence_temperature)[np.arange(n), best]
-    ok = best_sim >= config.unassigned_below
+    ok = best_sim >= floor_sim
     primary = np.where(ok, theme_ids[best], UNASSIGNED).astype(np.int64)
     confidence = np.where(ok, confidence, 0.0).astype(np.float32)
-    floor = np.maximum(config.secondary_min, best_sim - config.secondary_margin)
+    floor = np.maximum(secondary_min, best_sim - config.secondary_margin)
     themes: list[tuple[int, ...]] = []
     for i in range(n):
         if not ok[i]:

@@ -21,7 +21,7 @@ from themesift.types import UNASSIGNED, Assignments, Embed, FloatArray, IntArray
 log = logging.getLogger(__name__)
 
 
-def _canonical_ids(labels: IntArray, texts: Sequence[str], weights: IntArray) -> IntArray:
+def canonical_ids(labels: IntArray, texts: Sequence[str], weights: IntArray) -> IntArray:
     """Renumber themes 0..k-1 by size (rows) desc, ties by their first text."""
     ids = [int(t) for t in np.unique(labels[labels >= 0])]
     first_text = {t: min(texts[int(i)] for i in np.flatnonzero(labels == t)) for t in ids}
@@ -61,7 +61,7 @@ class ThemeModel(BaseEstimator):  # type: ignore[misc]  # sklearn has no types
         X = np.asarray(X, dtype=np.float32)
         w = np.ones(len(X), dtype=np.int64) if weights is None else np.asarray(weights)
         labels, self.method_ = find_themes(X, cfg)
-        labels = _canonical_ids(labels, texts, w)
+        labels = canonical_ids(labels, texts, w)
         desc = describe(labels, X, texts, w, nlp=nlp, embed=self.embed, config=cfg)
         stability = theme_stability(X, labels, cfg)
         self._set_description(Description(
