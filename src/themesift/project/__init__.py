@@ -3,6 +3,7 @@
 from themesift.project.edits import (
     MAX_LABEL,
     MAX_SPLIT,
+    CodeComments,
     Context,
     Delete,
     Edit,
@@ -12,6 +13,7 @@ from themesift.project.edits import (
     Move,
     Rename,
     Split,
+    taught_labels,
 )
 from themesift.project.project import (
     Base,
@@ -22,6 +24,7 @@ from themesift.project.project import (
     load_base,
     undo,
 )
+from themesift.project.review import QueueItem, review_queue
 from themesift.project.store import (
     LogEntry,
     ProjectStore,
@@ -40,9 +43,9 @@ from themesift.project.surveys import (
     write_survey_index,
 )
 
-__all__ = ["MAX_LABEL", "MAX_SPLIT", "Base", "Context", "Delete", "Edit", "EditError",
-           "EditState", "LogEntry", "Merge", "Move", "ProjectStore", "Rename", "Split", "View",
-           "active_edits", "apply_edit", "build_view", "create_project", "list_projects",
-           "load_base", "project_path", "projects_dir", "safe_name", "undo", "SurveyIndex",
-           "list_surveys", "member_name", "read_survey_index", "survey_path",
-           "write_survey_index"]
+__all__ = ["Base", "CodeComments", "Context", "Delete", "Edit", "EditError", "EditState",
+           "LogEntry", "MAX_LABEL", "MAX_SPLIT", "Merge", "Move", "ProjectStore", "QueueItem",
+           "Rename", "Split", "SurveyIndex", "View", "active_edits", "apply_edit", "build_view",
+           "create_project", "list_projects", "list_surveys", "load_base", "member_name",
+           "project_path", "projects_dir", "read_survey_index", "review_queue", "safe_name",
+           "survey_path", "taught_labels", "undo", "write_survey_index"]

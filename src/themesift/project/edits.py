@@ -25,7 +25,7 @@ import numpy as np
 
 from themesift.config import Config
 from themesift.errors import ThemesiftError
-from themesift.themes import assign, centroids_of
+from themesift.themes import CodeClassifier, assign, centroids_of
 from themesift.types import UNASSIGNED, FloatArray, IntArray
 
 MAX_LABEL = 120
@@ -253,7 +253,58 @@ class Delete:
         return f"Deleted '{label.get(self.theme, self.theme)}' (comments to {where})"
 
 
-OPS: dict[str, type[Any]] = {c.op: c for c in (Rename, Merge, Split, Move, Delete)}
+def taught_labels(state: EditState, ctx: Context) -> IntArray:
+    """The theme of each distinct text once a classifier has learned from the texts the
+    researcher placed by hand (:class:`~themesift.themes.CodeClassifier`, with each theme's
+    centre as one more example): hand-placed texts keep their theme; every other text
+    takes the classifier's theme, or stays unassigned when it is far from every centre.
+    Unchanged while fewer than two themes have hand-placed texts."""
+    coded = np.array([i for i in sorted(state.manual) if state.labels[i] >= 0], dtype=np.int64)
+    if len(coded) == 0 or len(np.unique(state.labels[coded])) < 2:
+        return state.labels
+    ids, cents = centroids_of(ctx.X, state.labels)
+    index = {int(t): j for j, t in enumerate(ids)}
+    clf = CodeClassifier(random_state=ctx.config.random_state).fit(
+        ctx.X[coded], np.array([index[int(state.labels[i])] for i in coded]), cents)
+    rest = np.setdiff1d(np.arange(len(state.labels)), coded)
+    labels = state.labels.copy()
+    if len(rest):
+        best = clf.predict(ctx.X[rest])
+        near = (ctx.X[rest] @ cents.T).max(axis=1) >= ctx.config.unassigned_below
+        labels[rest] = np.where(near, ids[best], UNASSIGNED)
+    return labels
+
+
+@dataclass(frozen=True)
+class CodeComments:
+    """Code distinct texts, each to a theme (from the least-certain queue: confirm or
+    move), then let the model learn from every hand-coded text (:func:`taught_labels`)."""
+
+    op: ClassVar[str] = "code"
+    texts: tuple[int, ...]
+    themes: tuple[int, ...]
+
+    def apply(self, state: EditState, ctx: Context) -> EditState:
+        if not self.texts or len(self.texts) != len(self.themes):
+            raise EditError("choose a theme for each comment to code")
+        for t in set(self.themes):
+            if t != UNASSIGNED:
+                _need_theme(state, t)
+        idx = np.asarray(self.texts, dtype=np.int64)
+        if idx.min() < 0 or idx.max() >= len(state.labels):
+            raise EditError("some comments are not in this project")
+        labels = state.labels.copy()
+        labels[idx] = np.asarray(self.themes, dtype=np.int64)
+        coded = replace(state, labels=labels,
+                        manual=state.manual | frozenset(int(i) for i in idx))
+        return replace(coded, labels=taught_labels(coded, ctx)).tidy()
+
+    def describe(self, label: Mapping[int, str], ctx: Context) -> str:
+        n = len(set(self.texts))
+        return f"Coded {n} comment{'s' if n != 1 else ''} and taught the model"
+
+
+OPS: dict[str, type[Any]] = {c.op: c for c in (Rename, Merge, Split, Move, Delete, CodeComments)}
 
 
 def to_params(edit: Edit) -> dict[str, Any]:

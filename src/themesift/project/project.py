@@ -329,6 +329,9 @@ def apply_edit(store: ProjectStore, base: Base, edit: Edit, embed: Embed) -> int
         described = base.describe(new, embed)
         before = ProjectStore.labels_in(con)
         summary = edit.describe(before, base.context) + _relabelled(before, described, state, new)
+        if edit.op == "code":  # what the model learned moved: say how much
+            moved = int(base.context.weights[new.labels != state.labels].sum())
+            summary += f" ({moved} comment{'s' if moved != 1 else ''} changed theme)"
         return ProjectStore.commit_state(con, op=edit.op, params=to_params(edit), summary=summary,
                                          before=state, undoes=None, state=new,
                                          described=described)

@@ -10,7 +10,7 @@ import numpy as np
 
 from themesift.types import FloatArray, IntArray
 
-__all__ = ["Uncertain", "least_certain"]
+__all__ = ["Uncertain", "least_certain", "least_certain_scores"]
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,20 @@ def least_certain(X: FloatArray, texts: Sequence[str], centroids: FloatArray,
     theme centres in ``theme_ids`` order.  Ties are broken by the text, so the queue
     does not depend on the order of the rows.  Fewer than two themes: no queue.
     """
+    sims = np.asarray(X, dtype=np.float64) @ np.asarray(centroids, dtype=np.float64).T
+    return least_certain_scores(sims, texts, theme_ids, n=n, weights=weights)
+
+
+def least_certain_scores(sims: np.ndarray, texts: Sequence[str], theme_ids: IntArray, *,
+                         n: int = 20, weights: Sequence[int] | None = None
+                         ) -> tuple[Uncertain, ...]:
+    """As :func:`least_certain`, from any score per text and theme (e.g. a classifier's
+    probabilities): the smallest margins between the two best scores first."""
     if n < 1:
         raise ValueError("n must be at least 1")
     if len(theme_ids) < 2 or len(texts) == 0:
         return ()
-    sims = np.asarray(X, dtype=np.float64) @ np.asarray(centroids, dtype=np.float64).T
+    sims = np.asarray(sims, dtype=np.float64)
     top = np.argsort(-sims, axis=1, kind="stable")[:, :2]
     rows = np.arange(len(texts))
     first, second = sims[rows, top[:, 0]], sims[rows, top[:, 1]]
