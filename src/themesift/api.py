@@ -30,7 +30,14 @@ import pandas as pd
 from themesift import pipeline
 from themesift.config import Config
 from themesift.errors import ThemesiftError
-from themesift.evaluate import Evaluation, parse_codes
+from themesift.evaluate import (
+    SEPARATORS,
+    CoderComparison,
+    Evaluation,
+    compare_columns,
+    parse_codes,
+    write_disagreements,
+)
 from themesift.ingest import (
     choose_text_column,
     corpus_from_frame,
@@ -77,7 +84,8 @@ log = logging.getLogger(__name__)
 MAX_CHUNK = 10_000_000  # rows per chunk; memory grows with it
 PathLike = str | os.PathLike[str]
 
-__all__ = ["Model", "Result", "TagResult", "analyse", "analyse_file", "check_model_out",
+__all__ = ["Model", "Result", "TagResult", "agree_file", "analyse", "analyse_file",
+           "check_model_out",
            "check_output", "crosstab_display", "crosstab_file", "evaluate_file",
            "export_quotes", "load", "new_project", "report_bytes", "save_analysis", "tag_file",
            "write_report"]
@@ -341,6 +349,31 @@ def evaluate_file(
         multi_label_sep=multi_label_sep, per=per, overall=overall, groups=groups,
         skipped=skipped)
     return evaluation, tuple(notes)
+
+
+def agree_file(path: PathLike, *, a: str, b: str, id_col: str | None = None,
+               text_col: str | None = None, separators: Sequence[str] = SEPARATORS,
+               out: PathLike | None = None) -> tuple[CoderComparison, tuple[str, ...]]:
+    """Two codings of the same comments (columns ``a`` and ``b``) compared: Cohen's kappa,
+    Krippendorff's alpha and % agreement, overall and per code; ``out`` (.csv) also gets
+    the comments they disagree on.  Also returns notes on choices made."""
+    if out is not None:
+        check_output(out, inputs=(path,))
+        if Path(out).suffix.lower() != ".csv":
+            raise ThemesiftError(f"cannot write {Path(out).name}: the disagreements are a .csv")
+    df = read_table(path)
+    notes: list[str] = []
+    if text_col is None:
+        rest = df.drop(columns=[c for c in (a, b, id_col) if c], errors="ignore")
+        try:
+            text_col, notes = choose_text_column(rest, None)
+        except ThemesiftError:
+            notes = ["no --text-col given and no column of comments found; "
+                     "the disagreements list ids only"]
+    result = compare_columns(df, a, b, id_col=id_col, text_col=text_col, separators=separators)
+    if out is not None:
+        write_disagreements(result, out)
+    return result, tuple(notes)
 
 
 def new_project(data: pd.DataFrame, name: str, *, text: Sequence[str], id: str | None = None,

@@ -242,6 +242,30 @@ def evaluate(
         out.print(f"Wrote {write_json(result, json_out)}")
 
 
+@app.command()
+def agree(
+    file: Annotated[Path, typer.Argument(help="File with two codings of the same comments, one per column.")],  # noqa: E501
+    a: Annotated[str, typer.Option("--a", help="Column of the first coding (a coder, or themesift's all_labels).")],  # noqa: E501
+    b: Annotated[str, typer.Option("--b", help="Column of the second coding.")],
+    id_col: Annotated[Optional[str], typer.Option("--id-col", help="Column naming each comment in the list of disagreements (default: its row).")] = None,  # noqa: E501
+    text_col: TextCol = None,
+    sep: Annotated[Optional[list[str]], typer.Option("--multi-label-sep", help="Separator of several codes in one cell (repeatable; default: ';' and '|').")] = None,  # noqa: E501
+    out_file: Annotated[Optional[Path], typer.Option("--out", help="Also write the comments the codings disagree on (.csv).")] = None,  # noqa: E501
+) -> None:
+    """Compare two codings of the same comments: Cohen's kappa, Krippendorff's alpha and %
+    agreement, overall and per code, and the comments they disagree on."""
+    from themesift.api import agree_file
+    from themesift.evaluate import SEPARATORS, agreement_table
+
+    result, notes = agree_file(file, a=a, b=b, id_col=id_col, text_col=text_col,
+                               separators=tuple(sep) if sep else SEPARATORS, out=out_file)
+    for note in notes:
+        err.print(f"[yellow]note:[/] {note}")
+    out.print(agreement_table(result))
+    if out_file:
+        out.print(f"Wrote {len(result.disagreements)} disagreements to {out_file}")
+
+
 def main() -> None:
     """Entry point: one line on stderr and exit 2 for bad input, never a traceback."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
