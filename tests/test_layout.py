@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("config",),
     ("types",),
     ("fsutil", "progress", "cells"),
+    ("qda",),
     ("nlp",),
     ("ingest",),
     ("clean",),
@@ -40,7 +41,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("api",),
     ("cli", "__main__", "ui", "spacy_worker", "__init__"),
 )
-SUBPACKAGES = ("nlp", "ingest", "clean", "embed", "themes", "model", "survey", "report",
+SUBPACKAGES = ("qda", "nlp", "ingest", "clean", "embed", "themes", "model", "survey", "report",
                "tagging", "evaluate", "project", "ui")
 
 

@@ -53,9 +53,12 @@ from themesift.model import (
     sha256_of,
 )
 from themesift.project import project_path
+from themesift.qda import qdc_bytes, qdpx_bytes, write_bytes
 from themesift.report import (
     ReportTable,
     build_survey_report,
+    model_codebook,
+    model_project,
     write_quote_bank,
     write_survey_report,
 )
@@ -79,16 +82,16 @@ from themesift.types import (
     Survey,
     SurveyAnalysis,
 )
+from themesift.version import __version__
 
 log = logging.getLogger(__name__)
 MAX_CHUNK = 10_000_000  # rows per chunk; memory grows with it
 PathLike = str | os.PathLike[str]
 
 __all__ = ["Model", "Result", "TagResult", "agree_file", "analyse", "analyse_file",
-           "check_model_out",
-           "check_output", "crosstab_display", "crosstab_file", "evaluate_file",
-           "export_quotes", "load", "new_project", "report_bytes", "save_analysis", "tag_file",
-           "write_report"]
+           "check_model_out", "check_output", "crosstab_display", "crosstab_file",
+           "evaluate_file", "export_qda", "export_quotes", "load", "new_project", "qda_bytes",
+           "report_bytes", "save_analysis", "tag_file", "write_report"]
 
 
 # -- the public face ------------------------------------------------------------------------
@@ -227,6 +230,28 @@ def export_quotes(model_dir: PathLike, out: PathLike, *, fmt: str | None = None,
                              "one with --question, or write them all with 'themesift report'")
     q = model.question(question) if question else model.questions[0]
     return write_quote_bank(model_quote_bank(q.model, q.question, per_theme), out, fmt)
+
+
+QDA_FORMATS = ("qdpx", "qdc")
+
+
+def qda_bytes(model_dir: PathLike, fmt: str) -> bytes:
+    """A model as REFI-QDA: ``qdpx`` (comments, codebook, codings) or ``qdc`` (codebook)."""
+    if fmt not in QDA_FORMATS:
+        raise ThemesiftError(f"REFI-QDA exports are .qdpx (project) or .qdc (codebook), "
+                             f"not .{fmt}")
+    model = load_survey_model(model_dir)
+    if fmt == "qdc":
+        return qdc_bytes(model_codebook(model), origin=f"themesift {__version__}")
+    return qdpx_bytes(model_project(model))
+
+
+def export_qda(model_dir: PathLike, out: PathLike) -> Path:
+    """Write a model's REFI-QDA project (``.qdpx``) or codebook (``.qdc``) for NVivo,
+    ATLAS.ti, MAXQDA or QualCoder; the same model always gives the same bytes."""
+    check_output(out, inputs=(model_dir,))
+    write_bytes(qda_bytes(model_dir, Path(out).suffix.lower().lstrip(".")), out)
+    return Path(out)
 
 
 def write_report(model_dir: PathLike, out: PathLike, *, fmt: str | None = None,

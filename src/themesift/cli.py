@@ -266,6 +266,18 @@ def agree(
         out.print(f"Wrote {len(result.disagreements)} disagreements to {out_file}")
 
 
+@app.command("export-qda")
+def export_qda(
+    model: Annotated[Path, typer.Argument(help="Model folder written by 'analyse'.")],
+    out_file: Annotated[Path, typer.Option("--out", help="FILE.qdpx: the comments, the themes as codes and the codings; FILE.qdc: the codebook alone.")],  # noqa: E501
+) -> None:
+    """Export a model as REFI-QDA, for NVivo, ATLAS.ti, MAXQDA or QualCoder (redacted
+    comments only)."""
+    from themesift.api import export_qda as export
+
+    out.print(f"Wrote {export(model, out_file)}")
+
+
 def main() -> None:
     """Entry point: one line on stderr and exit 2 for bad input, never a traceback."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -26,6 +26,10 @@ from themesift.errors import ThemesiftError
 from themesift.evaluate.metrics import Agreement, Codes, coder_agreement, parse_codes
 from themesift.fsutil import atomic_path
 
+__all__ = ["SEPARATORS", "CodeAgreement", "CoderComparison", "Disagreement", "compare_codings",
+           "compare_columns", "disagreements_frame", "nominal_alpha", "nominal_kappa",
+           "write_disagreements"]
+
 SEPARATORS = (";", "|")  # several codes in one cell
 
 
