@@ -7,13 +7,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from themesift.project import Move, ProjectStore, project_path
+from themesift.project import CodeComments, Move, ProjectStore, project_path
 from themesift.ui import cache, shell, state
 from themesift.ui.data_page import render_new_analysis, render_report
 from themesift.ui.edit_page import render_edit
 from themesift.ui.export_page import render_export
 from themesift.ui.map_page import render_map
 from themesift.ui.overview import render_overview
+from themesift.ui.review_page import render_review
 from themesift.ui.survey_page import QuestionView, render_survey
 from themesift.ui.theme_page import render_theme
 from themesift.ui.trend import render_trend
@@ -63,6 +64,9 @@ with shell.guard():
     elif page == "Theme":
         render_theme(view, lambda theme_id: cache.comments_for(*key, theme_id),
                      on_move=lambda texts, to: shell.run_edit(store, view, Move(texts, to)))
+    elif page == "Review":
+        render_review(view, on_code=lambda texts, themes: shell.run_edit(
+            store, view, CodeComments(texts, themes)))
     elif page == "Map":
         render_map(view, cache.map_for(*key))
     elif page == "Edit":

@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("config",),
     ("types",),
     ("fsutil", "progress", "cells"),
+    ("qda",),
     ("nlp",),
     ("ingest",),
     ("clean",),
@@ -37,10 +38,10 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("project",),
     ("pipeline",),
     ("results",),
-    ("api",),
+    ("coding", "api"),
     ("cli", "__main__", "ui", "spacy_worker", "__init__"),
 )
-SUBPACKAGES = ("nlp", "ingest", "clean", "embed", "themes", "model", "survey", "report",
+SUBPACKAGES = ("qda", "nlp", "ingest", "clean", "embed", "themes", "model", "survey", "report",
                "tagging", "evaluate", "project", "ui")
 
 

@@ -28,16 +28,26 @@ from typing import Any
 import pandas as pd
 
 from themesift import pipeline
+from themesift.coding import (
+    ReviewItem,
+    agree_file,
+    codebook_codes,
+    export_qda,
+    qda_bytes,
+    review_model,
+    write_review,
+)
 from themesift.config import Config
 from themesift.errors import ThemesiftError
-from themesift.evaluate import Evaluation, parse_codes
+from themesift.evaluate import (
+    Evaluation,
+    parse_codes,
+)
 from themesift.ingest import (
     choose_text_column,
-    codes_from_frame,
     corpus_from_frame,
     peek_table,
     profile_column,
-    read_codebook,
     read_table,
     survey_from_frame,
 )
@@ -80,11 +90,11 @@ log = logging.getLogger(__name__)
 MAX_CHUNK = 10_000_000  # rows per chunk; memory grows with it
 PathLike = str | os.PathLike[str]
 
-__all__ = ["Model", "Result", "ReviewItem", "TagResult", "analyse", "analyse_file",
-           "codebook_codes",
-           "check_model_out", "check_output", "crosstab_display", "crosstab_file",
-           "evaluate_file", "export_quotes", "load", "new_project", "report_bytes",
-           "review_model", "save_analysis", "tag_file", "write_report", "write_review"]
+__all__ = ["Model", "Result", "ReviewItem", "TagResult", "agree_file", "analyse", "analyse_file",
+           "check_model_out", "check_output", "codebook_codes", "crosstab_display",
+           "crosstab_file", "evaluate_file", "export_qda", "export_quotes", "load", "new_project",
+           "qda_bytes", "report_bytes", "review_model", "save_analysis", "tag_file",
+           "write_report", "write_review"]
 
 
 # -- the public face ------------------------------------------------------------------------
@@ -122,31 +132,6 @@ def analyse(data: pd.DataFrame, text: str | Sequence[str] | None = None, *,
         raise ThemesiftError(f"--dont-know-is-answer names no question: {', '.join(unknown)}")
     return Result(pipeline.analyse_survey(survey, config, dont_know=dont_know,
                                           progress=progress, codes=codes), tuple(notes))
-
-
-def read_qdc_codes(path: PathLike) -> tuple[Code, ...]:
-    """The codes of a REFI-QDA codebook (``.qdc``)."""
-    raise ThemesiftError(f"{Path(path).name}: REFI-QDA codebooks are not read yet; save the "
-                         "codebook as CSV with a 'code' column")
-
-
-def codebook_codes(codebook: PathLike | pd.DataFrame | Sequence[Code] | None
-                   ) -> tuple[Code, ...]:
-    """The codes of a codebook given as a file (a table or a REFI-QDA ``.qdc``), a table
-    or a sequence of :class:`Code`."""
-    if codebook is None:
-        return ()
-    if isinstance(codebook, pd.DataFrame):
-        return codes_from_frame(codebook)
-    if isinstance(codebook, str | os.PathLike):
-        if Path(codebook).suffix.lower() == ".qdc":
-            return read_qdc_codes(codebook)
-        return read_codebook(codebook)
-    codes = tuple(codebook)
-    if not all(isinstance(c, Code) for c in codes):
-        raise ThemesiftError("a codebook is a file, a table with a 'code' column, or a list "
-                             "of themesift.Code")
-    return codes
 
 
 def load(path: PathLike) -> Model:
@@ -242,57 +227,6 @@ def tag_file(
                      tuple(notes) + result.notes)
 
 
-@dataclass(frozen=True)
-class ReviewItem:
-    """A comment of the least-certain queue, with the labels of its two closest themes."""
-
-    question: str
-    text: str
-    rows: int
-    first: str
-    second: str
-    margin: float
-
-
-def review_model(model_dir: PathLike, *, n: int = 20, question: str | None = None,
-                 progress: Progress | None = None) -> tuple[ReviewItem, ...]:
-    """The ``n`` comments (per question) that a saved model is least sure of: the
-    smallest margin between its two closest themes, so the researcher codes where the
-    model is weakest.  Texts are the model's redacted training answers."""
-    if not 1 <= n <= 10_000:
-        raise ThemesiftError("--n must be from 1 to 10,000")
-    model = load_survey_model(model_dir)
-    questions = [model.question(question)] if question else list(model.questions)
-    rows = model.assignments()
-    if not {"question", "status", "text"} <= set(rows.columns):
-        raise ThemesiftError(f"model {model.path} has no usable assignments.csv; run "
-                             "'analyse' again")
-    items: list[ReviewItem] = []
-    for q in questions:
-        own = rows[(rows["question"].astype(str) == q.question.key)
-                   & (rows["status"] == "substantive")]
-        counts = own["text"].astype(str).value_counts()
-        texts = sorted(counts.index)
-        labels = {t.id: t.label for t in q.model.themes}
-        for u in pipeline.review_queue(q.model, texts, [int(counts[t]) for t in texts], n=n,
-                                       progress=progress):
-            items.append(ReviewItem(q.question.key, u.text, u.rows, labels.get(u.first, ""),
-                                    labels.get(u.second, ""), u.margin))
-    return tuple(items)
-
-
-def write_review(items: Sequence[ReviewItem], out: PathLike) -> Path:
-    """The least-certain queue as a .csv or .xlsx file (cells safe to open in Excel)."""
-    if Path(out).suffix.lower() not in (".csv", ".xlsx"):
-        raise ThemesiftError("the review queue is written as .csv or .xlsx")
-    frame = pd.DataFrame([[i.question, i.text, i.rows, i.first, i.second, i.margin]
-                          for i in items],
-                         columns=["question", "text", "rows", "closest_theme", "runner_up",
-                                  "margin"])
-    write_table(frame, Path(out))
-    return Path(out)
-
-
 def export_quotes(model_dir: PathLike, out: PathLike, *, fmt: str | None = None,
                   per_theme: int = 5, question: str | None = None) -> Path:
     """A quote bank of one question of a model (the only one, or ``question``)."""
@@ -306,6 +240,8 @@ def export_quotes(model_dir: PathLike, out: PathLike, *, fmt: str | None = None,
                              "one with --question, or write them all with 'themesift report'")
     q = model.question(question) if question else model.questions[0]
     return write_quote_bank(model_quote_bank(q.model, q.question, per_theme), out, fmt)
+
+
 
 
 def write_report(model_dir: PathLike, out: PathLike, *, fmt: str | None = None,

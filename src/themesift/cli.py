@@ -191,12 +191,15 @@ def review(
     if out_file is not None:
         check_output(out_file, inputs=(model,))
     items = review_model(model, n=n, question=question)
-    table = Table("question", "margin", "closest theme", "runner-up", "rows", "comment",
-                  title=f"The {len(items)} comments the model is least sure of")
+    several = len({item.question for item in items}) > 1
+    table = Table(*(["question"] if several else []), "margin", "closest theme", "runner-up",
+                  "comment", title=f"The {len(items)} comments the model is least sure of")
     for item in items:
-        table.add_row(item.question, f"{item.margin:.3f}", item.first, item.second,
-                      str(item.rows), item.text if len(item.text) <= 120
-                      else item.text[:117] + "...")
+        text = item.text if len(item.text) <= 90 else item.text[:87] + "..."
+        if item.rows > 1:
+            text += f" (x{item.rows})"
+        table.add_row(*([item.question] if several else []), f"{item.margin:.3f}",
+                      item.first, item.second, text)
     out.print(table)
     if out_file is not None:
         out.print(f"Wrote {write_review(items, out_file)}")
@@ -271,6 +274,42 @@ def evaluate(
     out.print(evaluation_table(result))
     if json_out:
         out.print(f"Wrote {write_json(result, json_out)}")
+
+
+@app.command()
+def agree(
+    file: Annotated[Path, typer.Argument(help="File with two codings of the same comments, one per column.")],  # noqa: E501
+    a: Annotated[str, typer.Option("--a", help="Column of the first coding (a coder, or themesift's all_labels).")],  # noqa: E501
+    b: Annotated[str, typer.Option("--b", help="Column of the second coding.")],
+    id_col: Annotated[Optional[str], typer.Option("--id-col", help="Column naming each comment in the list of disagreements (default: its row).")] = None,  # noqa: E501
+    text_col: TextCol = None,
+    sep: Annotated[Optional[list[str]], typer.Option("--multi-label-sep", help="Separator of several codes in one cell (repeatable; default: ';' and '|').")] = None,  # noqa: E501
+    out_file: Annotated[Optional[Path], typer.Option("--out", help="Also write the comments the codings disagree on (.csv).")] = None,  # noqa: E501
+) -> None:
+    """Compare two codings of the same comments: Cohen's kappa, Krippendorff's alpha and %
+    agreement, overall and per code, and the comments they disagree on."""
+    from themesift.api import agree_file
+    from themesift.evaluate import SEPARATORS, agreement_table
+
+    result, notes = agree_file(file, a=a, b=b, id_col=id_col, text_col=text_col,
+                               separators=tuple(sep) if sep else SEPARATORS, out=out_file)
+    for note in notes:
+        err.print(f"[yellow]note:[/] {note}")
+    out.print(agreement_table(result))
+    if out_file:
+        out.print(f"Wrote {len(result.disagreements)} disagreements to {out_file}")
+
+
+@app.command("export-qda")
+def export_qda(
+    model: Annotated[Path, typer.Argument(help="Model folder written by 'analyse'.")],
+    out_file: Annotated[Path, typer.Option("--out", help="FILE.qdpx: the comments, the themes as codes and the codings; FILE.qdc: the codebook alone.")],  # noqa: E501
+) -> None:
+    """Export a model as REFI-QDA, for NVivo, ATLAS.ti, MAXQDA or QualCoder (redacted
+    comments only)."""
+    from themesift.api import export_qda as export
+
+    out.print(f"Wrote {export(model, out_file)}")
 
 
 def main() -> None:

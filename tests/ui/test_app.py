@@ -194,6 +194,33 @@ def test_move_selected_comments(at: AppTest, folder: Path) -> None:
     assert table[table["id"].isin(moved)]["moved by hand"].all()
 
 
+def test_review_codes_the_least_certain_comments_and_teaches(at: AppTest, folder: Path
+                                                               ) -> None:
+    from themesift.project import review_queue
+
+    before = view_of(folder)
+    queue = review_queue(before, 3)
+    assert len(queue) == 3 and queue[0].margin <= queue[-1].margin
+    goto(at, "Review")
+    no_trouble(at)
+    at.number_input(key="review_n").set_value(3).run()
+    first = queue[0]
+    # the first comment goes to its runner-up, the others are confirmed
+    at.selectbox(key=f"review_{before.base.uid}_{before.version}_{first.text}").set_value(
+        first.second).run()
+    at.button(key="review_code").click().run()
+    no_trouble(at)
+    after = view_of(folder)
+    assert {q.text for q in queue} <= after.state.manual
+    assert after.state.labels[first.text] == first.second
+    assert all(after.state.labels[q.text] == q.first for q in queue[1:])
+    summary = after.history[-1].summary
+    assert summary.startswith("Coded 3 comments and taught the model")
+    assert "changed theme" in summary
+    assert "changed theme" in at.success[0].value
+    assert first.text not in {q.text for q in review_queue(after, 10)}  # coded: off the queue
+
+
 def test_move_to_unassigned(at: AppTest, folder: Path) -> None:
     view = view_of(folder)
     top = view.themes[0]

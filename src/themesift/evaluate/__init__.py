@@ -1,5 +1,18 @@
-"""Agreement of themes with human codes: the metrics, a runner, and a table for the CLI."""
+"""Agreement of themes with human codes, and of two codings: the metrics, a runner, and
+tables for the CLI."""
 
+from themesift.evaluate.coders import (
+    SEPARATORS,
+    CodeAgreement,
+    CoderComparison,
+    Disagreement,
+    compare_codings,
+    compare_columns,
+    disagreements_frame,
+    nominal_alpha,
+    nominal_kappa,
+    write_disagreements,
+)
 from themesift.evaluate.metrics import (
     Agreement,
     Codes,
@@ -16,8 +29,11 @@ from themesift.evaluate.run import (
     subset,
     write_json,
 )
-from themesift.evaluate.view import evaluation_table
+from themesift.evaluate.view import agreement_table, evaluation_table
 
-__all__ = ["Agreement", "Codes", "Evaluation", "GroupResult", "agreement", "agreement_of",
-           "coder_agreement", "evaluate_corpus", "evaluation_table", "mean_agreement",
-           "parse_codes", "subset", "write_json"]
+__all__ = ["SEPARATORS", "Agreement", "CodeAgreement", "CoderComparison", "Codes",
+           "Disagreement", "Evaluation", "GroupResult", "agreement", "agreement_of",
+           "agreement_table", "coder_agreement", "compare_codings", "compare_columns",
+           "disagreements_frame", "evaluate_corpus", "evaluation_table", "mean_agreement",
+           "nominal_alpha", "nominal_kappa", "parse_codes", "subset", "write_disagreements",
+           "write_json"]

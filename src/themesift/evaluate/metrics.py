@@ -8,6 +8,7 @@ row is left out).
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
@@ -45,16 +46,20 @@ class Agreement:
         return out
 
 
-def parse_codes(values: Sequence[str | None], sep: str | None = "|") -> list[Codes]:
-    """Split each cell on ``sep``, strip, drop empties and repeats (order kept)."""
-    return [_parse_one(value, sep) for value in values]
+def parse_codes(values: Sequence[str | None],
+                sep: str | Sequence[str] | None = "|") -> list[Codes]:
+    """Split each cell on ``sep`` (one separator, or several: any of them splits), strip,
+    drop empties and repeats (order kept)."""
+    seps = (sep,) if isinstance(sep, str) else tuple(s for s in sep or () if s)
+    pattern = re.compile("|".join(map(re.escape, seps))) if seps else None
+    return [_parse_one(value, pattern) for value in values]
 
 
-def _parse_one(value: object, sep: str | None) -> Codes:
+def _parse_one(value: object, sep: re.Pattern[str] | None) -> Codes:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ()
     text = str(value)
-    parts = text.split(sep) if sep else [text]
+    parts = sep.split(text) if sep else [text]
     stripped = (part.strip() for part in parts)
     return tuple(dict.fromkeys(part for part in stripped if part))
 
@@ -170,9 +175,9 @@ def response_f1(pred_sets: Sequence[frozenset[str]], true_sets: Sequence[Codes])
 def code_kappas(
     pred_sets: Sequence[frozenset[str]], true_sets: Sequence[Codes]
 ) -> dict[str, float]:
-    """Cohen's kappa per human code on presence/absence; never NaN."""
+    """Cohen's kappa per code (of either side) on presence/absence; never NaN."""
     truth = [frozenset(t) for t in true_sets]
-    codes = sorted({code for t in truth for code in t})
+    codes = sorted({code for t in truth for code in t} | {code for p in pred_sets for code in p})
     return {
         code: _kappa([code in p for p in pred_sets], [code in t for t in truth])
         for code in codes

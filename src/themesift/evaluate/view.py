@@ -1,10 +1,11 @@
-"""Rich tables of an evaluation against human codes (for the CLI)."""
+"""Rich tables of an evaluation against human codes, and of two codings compared (for the CLI)."""
 
 from __future__ import annotations
 
 from rich.console import Group
 from rich.table import Table
 
+from themesift.evaluate.coders import CoderComparison
 from themesift.evaluate.metrics import Agreement
 from themesift.evaluate.run import Evaluation
 
@@ -41,3 +42,24 @@ def evaluation_table(ev: Evaluation) -> Group:
     if len(ranked) > len(shown):
         kappa.caption = f"{len(ranked) - len(shown)} more codes in the JSON output"
     return Group(table, kappa)
+
+
+def agreement_table(result: CoderComparison) -> Group:
+    """Two codings compared: overall, then per code (kappa, alpha, % agreement, n)."""
+    left_out = result.blank_a + result.blank_b + result.blank_both
+    overall = Table(title=f"'{result.a}' vs '{result.b}': {result.n} comments coded in both")
+    for name in ("Rows", "Same codes %", "kappa", "alpha", "Disagree", "Left out"):
+        overall.add_column(name, justify="right")
+    overall.add_row(str(result.n), f"{result.percent:.1f}", f"{result.kappa:.3f}",
+                    f"{result.alpha:.3f}", str(len(result.disagreements)), str(left_out))
+    overall.caption = (f"each comment's set of codes as one category; left out: blank in "
+                       f"'{result.a}' {result.blank_a}, in '{result.b}' {result.blank_b}, "
+                       f"in both {result.blank_both}")
+    codes = Table(title="Per code (present or absent in each comment)")
+    codes.add_column("Code")
+    for name in (f"n {result.a}", f"n {result.b}", "Agree %", "kappa", "alpha"):
+        codes.add_column(name, justify="right")
+    for c in result.codes:
+        codes.add_row(c.code, str(c.n_a), str(c.n_b), f"{c.percent:.1f}", f"{c.kappa:.3f}",
+                      f"{c.alpha:.3f}")
+    return Group(overall, codes)

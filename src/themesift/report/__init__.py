@@ -12,6 +12,7 @@ from themesift.report.bank import (
 )
 from themesift.report.charts import share_chart_png
 from themesift.report.markdown import markdown, md_text
+from themesift.report.qda import model_codebook, model_project
 from themesift.report.survey import (
     QuestionSection,
     ReportTable,
@@ -32,4 +33,5 @@ __all__ = ["FORMATS", "SPECIAL_LABELS", "QuoteBank", "assignments_frame", "attri
            "quote_bank_rows", "resolve_format", "summary_line", "theme_rows",
            "themes_frame", "write_quote_bank", "xml_safe",
            "SURVEY_FORMATS", "QuestionSection", "ReportTable", "SurveyReport",
-           "build_survey_report", "share_chart_png", "write_survey_report"]
+           "build_survey_report", "share_chart_png", "write_survey_report",
+           "model_codebook", "model_project"]

@@ -43,7 +43,7 @@ from themesift.ui.data_page import NewProject
 
 log = logging.getLogger(__name__)
 
-PAGES = ("Data", "Themes", "Theme", "Map", "Edit", "Export")
+PAGES = ("Data", "Themes", "Theme", "Review", "Map", "Edit", "Export")
 SURVEY_PAGES = ("Survey", *PAGES)  # a survey project: first an overview of its questions
 SAMPLE_PROJECT = "sample"
 DEFAULT_MAX_UPLOAD_MB = 100.0
