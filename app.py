@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from themesift.api import codebook_from_upload
 from themesift.project import CodeComments, Move, ProjectStore, project_path
 from themesift.ui import cache, shell, state
 from themesift.ui.data_page import render_new_analysis, render_report
@@ -51,7 +52,8 @@ with shell.guard():
             read_sample=lambda p: cache.read_sample(str(p), p.stat().st_mtime),
             on_analyse=lambda spec, progress: shell.after_analysis(
                 shell.analyse_new(spec, progress)),
-            taken=shell.taken_names(), max_upload_mb=shell.max_upload_mb())
+            taken=shell.taken_names(), max_upload_mb=shell.max_upload_mb(),
+            read_codebook=codebook_from_upload)
     elif page == "Survey" and survey:
         render_survey(survey, [QuestionView(k, t, p, cache.current_view(ProjectStore(
             project_path(p)))) for k, t, p in survey.questions],
@@ -75,6 +77,7 @@ with shell.guard():
     elif page == "Export":
         render_export(view, on_save=lambda name, replace: shell.save_model(view, name, replace),
                       report=lambda fmt, by: shell.report_file(store, survey, fmt, by),
+                      qda=lambda fmt: shell.qda_file(store, survey, fmt),
                       survey_name=survey.name if survey else None)
     if view:  # after the page is drawn: load the models, prepare the map, in the background
         cache.warm_models(view.base.config.embedder)

@@ -17,10 +17,11 @@ The file-level operations below (``analyse_file``, ``tag_file``,
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from themesift.coding import (
     ReviewItem,
     agree_file,
     codebook_codes,
+    codebook_from_upload,
     export_qda,
     qda_bytes,
     review_model,
@@ -91,10 +93,10 @@ MAX_CHUNK = 10_000_000  # rows per chunk; memory grows with it
 PathLike = str | os.PathLike[str]
 
 __all__ = ["Model", "Result", "ReviewItem", "TagResult", "agree_file", "analyse", "analyse_file",
-           "check_model_out", "check_output", "codebook_codes", "crosstab_display",
-           "crosstab_file", "evaluate_file", "export_qda", "export_quotes", "load", "new_project",
-           "qda_bytes", "report_bytes", "review_model", "save_analysis", "tag_file",
-           "write_report", "write_review"]
+           "analyses_qda_bytes", "check_model_out", "check_output", "codebook_codes",
+           "codebook_from_upload", "crosstab_display", "crosstab_file", "evaluate_file",
+           "export_qda", "export_quotes", "load", "new_project", "qda_bytes", "report_bytes",
+           "review_model", "save_analysis", "tag_file", "write_report", "write_review"]
 
 
 # -- the public face ------------------------------------------------------------------------
@@ -266,12 +268,10 @@ def write_report(model_dir: PathLike, out: PathLike, *, fmt: str | None = None,
     return write_survey_report(report, out, fmt, page=page)
 
 
-def report_bytes(questions: Sequence[tuple[Question, Analysis]], *, source: str, fmt: str,
-                 by: Sequence[str] = (), per_theme: int = 5, page: str = "A4") -> bytes:
-    """The survey report of some analyses (the app's question projects, with their edits):
-    the same report as ``write_report``, as the bytes of a .docx, .xlsx or .html file."""
-    if fmt not in ("docx", "xlsx", "html"):
-        raise ThemesiftError("the report downloads as docx, xlsx or html")
+@contextlib.contextmanager
+def _saved(questions: Sequence[tuple[Question, Analysis]], source: str) -> Iterator[Path]:
+    """The analyses (the app's question projects, with their edits) saved as a temporary
+    model folder, removed afterwards."""
     corpus = questions[0][1].cleaned.corpus
     survey = Survey(source=source, respondents=corpus.ids, id_col=corpus.id_col,
                     questions=tuple(q for q, _ in questions),
@@ -280,11 +280,28 @@ def report_bytes(questions: Sequence[tuple[Question, Analysis]], *, source: str,
                     profiles={g: profile_column(g, pd.Series(v, dtype=object))
                               for g, v in corpus.groups.items()})
     analysis = SurveyAnalysis(survey, tuple(QuestionAnalysis(q, a) for q, a in questions))
-    with tempfile.TemporaryDirectory(prefix="themesift-report-") as tmp:
-        model = save_result(analysis, Path(tmp) / "model")
-        out = write_report(model, Path(tmp) / f"report.{fmt}", fmt=fmt, by=by,
+    with tempfile.TemporaryDirectory(prefix="themesift-export-") as tmp:
+        yield save_result(analysis, Path(tmp) / "model")
+
+
+def report_bytes(questions: Sequence[tuple[Question, Analysis]], *, source: str, fmt: str,
+                 by: Sequence[str] = (), per_theme: int = 5, page: str = "A4") -> bytes:
+    """The survey report of some analyses (the app's question projects, with their edits):
+    the same report as ``write_report``, as the bytes of a .docx, .xlsx or .html file."""
+    if fmt not in ("docx", "xlsx", "html"):
+        raise ThemesiftError("the report downloads as docx, xlsx or html")
+    with _saved(questions, source) as model:
+        out = write_report(model, model.parent / f"report.{fmt}", fmt=fmt, by=by,
                            per_theme=per_theme, page=page)
         return out.read_bytes()
+
+
+def analyses_qda_bytes(questions: Sequence[tuple[Question, Analysis]], *, source: str,
+                       fmt: str) -> bytes:
+    """Some analyses (the app's projects, with their edits) as REFI-QDA: a ``qdpx``
+    project or a ``qdc`` codebook, as ``export_qda`` writes a saved model."""
+    with _saved(questions, source) as model:
+        return qda_bytes(model, fmt)
 
 
 def crosstab_display(table: CrossTab) -> pd.DataFrame:
@@ -369,12 +386,15 @@ def evaluate_file(
 def new_project(data: pd.DataFrame, name: str, *, text: Sequence[str], id: str | None = None,
                 groups: Sequence[str] | None = None, source: str = "",
                 config: Config | None = None, embed: Embed | None = None,
-                dont_know: Sequence[str] = (), progress: Progress | None = None) -> str:
+                dont_know: Sequence[str] = (), progress: Progress | None = None,
+                codebook: PathLike | pd.DataFrame | Sequence[Code] | None = None) -> str:
     """Analyse a table into a new project of the app (the Data page); returns its name.
 
     One open question makes one project; several make a survey project: one project
-    per question, listed together (``project.SurveyIndex``).
+    per question, listed together (``project.SurveyIndex``).  ``codebook`` as for
+    :func:`analyse`.
     """
+    codes = codebook_codes(codebook)
     survey, _ = survey_from_frame(_frame(data), text_cols=list(text), id_col=id, groups=groups,
                                   source=source)
     config = config or Config()
@@ -382,8 +402,8 @@ def new_project(data: pd.DataFrame, name: str, *, text: Sequence[str], id: str |
         key = survey.questions[0].key
         pipeline.analyse_project(survey.corpus(key), project_path(name),
                                  pipeline.question_config(config, key, dont_know), embed=embed,
-                                 progress=progress)
+                                 progress=progress, codes=codes)
     else:
         pipeline.analyse_survey_projects(survey, name, config, embed=embed,
-                                         dont_know=dont_know, progress=progress)
+                                         dont_know=dont_know, progress=progress, codes=codes)
     return name

@@ -7,6 +7,7 @@ Part of the public API: :mod:`themesift.api` re-exports these, and the CLI runs 
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,11 +25,21 @@ from themesift.tagging import write_table
 from themesift.types import Code, Progress
 from themesift.version import __version__
 
-__all__ = ["QDA_FORMATS", "ReviewItem", "agree_file", "codebook_codes", "export_qda", "qda_bytes",
-           "review_model", "write_review"]
+__all__ = ["QDA_FORMATS", "ReviewItem", "agree_file", "codebook_codes", "codebook_from_upload",
+           "export_qda", "qda_bytes", "review_model", "write_review"]
 
 PathLike = str | os.PathLike[str]
 QDA_FORMATS = ("qdpx", "qdc")
+
+
+def codebook_from_upload(name: str, data: bytes) -> tuple[Code, ...]:
+    """The codes of an uploaded codebook file (a table, or REFI-QDA ``.qdc``/``.qdpx``)."""
+    suffix = Path(name).suffix.lower()
+    with tempfile.TemporaryDirectory(prefix="themesift-codebook-") as tmp:
+        path = Path(tmp) / f"codebook{suffix}"
+        path.write_bytes(data)
+        codes = codebook_codes(path)
+    return codes
 
 
 def codebook_codes(codebook: PathLike | pd.DataFrame | Sequence[Code] | None

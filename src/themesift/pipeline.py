@@ -175,8 +175,8 @@ def analyse_survey(survey: Survey, config: Config | None = None, *,
 
 
 def analyse_project(corpus: Corpus, path: Path, config: Config | None = None, *,
-                    embed: Embed | None = None,
-                    progress: Progress | None = None) -> ProjectStore:
+                    embed: Embed | None = None, progress: Progress | None = None,
+                    codes: Sequence[Code] = ()) -> ProjectStore:
     """Analyse ``corpus`` into a new project file at ``path``.
 
     ``embed`` (the app's, which remembers vectors between edits) names label
@@ -184,14 +184,15 @@ def analyse_project(corpus: Corpus, path: Path, config: Config | None = None, *,
     """
     config = config or Config()
     session = Session(config, progress)
-    analysis = analyse(corpus, config, session=session)
+    analysis = analyse(corpus, config, session=session, codes=codes)
     return create_project(path, analysis, nlp=session.nlp, embed=embed or session.embed,
                           progress=progress)
 
 
 def analyse_survey_projects(survey: Survey, name: str, config: Config | None = None, *,
                             embed: Embed | None = None, dont_know: Collection[str] = (),
-                            progress: Progress | None = None) -> SurveyIndex:
+                            progress: Progress | None = None,
+                            codes: Sequence[Code] = ()) -> SurveyIndex:
     """Analyse each open question into a project of its own, listed as survey ``name``.
 
     All or nothing: if any question fails, the projects already made are removed.
@@ -205,7 +206,7 @@ def analyse_survey_projects(survey: Survey, name: str, config: Config | None = N
             try:
                 analysis = analyse(survey.corpus(question.key),
                                    question_config(config, question.key, dont_know),
-                                   session=session)
+                                   session=session, codes=codes)
             except ThemesiftError as exc:
                 log.warning("question %s skipped: %s", question.key, exc)
                 continue

@@ -300,7 +300,15 @@ def test_export_has_the_current_edits(at: AppTest, folder: Path, tmp_path: Path,
     goto(at, "Export")
     no_trouble(at)
     assert [b.proto.label for b in at.get("download_button")] == [
-        "Download report", "Download quote bank", "Download tagged comments (CSV)"]
+        "Download report", "Download quote bank", "Download tagged comments (CSV)",
+        "Download project (.qdpx)", "Download codebook (.qdc)"]
+    # REFI-QDA: the renamed theme is a code of the project and of the codebook
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(downloads["sample.qdpx"]())) as qdpx:
+        qde = qdpx.read("project.qde").decode()
+    assert "Renamed for the report" in qde
+    assert "Renamed for the report" in downloads["sample.qdc"]().decode()
     at.selectbox(key="export_fmt").set_value("md").run()
     md = downloads["sample-quotes.md"]().decode()
     assert "## Renamed for the report" in md
@@ -423,6 +431,43 @@ def test_upload_and_analyse_a_new_project(at: AppTest, folder: Path) -> None:
     assert at.header[0].value == "Themes overview"
     assert "Analysed into project 'stp-survey'" in at.success[0].value
     assert metric(at, "Substantive") == "19"
+
+
+def test_a_codebook_typed_on_the_data_page_names_the_themes(at: AppTest, folder: Path
+                                                             ) -> None:
+    upload(at, "hcsa.csv", HCSA.read_bytes())
+    at.selectbox(key="new_id").set_value("id")
+    at.text_area(key="new_seeds").set_value(
+        "Funding: money, cuts and investment | stealth funding cuts\n"
+        "Not consulted: clinicians were not asked or involved").run()
+    assert "2 codes: Funding, Not consulted" in [c.value for c in at.caption]
+    at.text_input(key="new_name").set_value("coded")
+    at.button(key="new_go").click().run()
+    no_trouble(at)
+    view = view_of(folder, "coded")
+    codes = {t.label: t for t in view.themes if t.origin == "code"}
+    assert set(codes) == {"Funding", "Not consulted"} and codes["Funding"].size > 0
+    assert all(t.custom_label for t in codes.values())
+    table = at.dataframe[0].value
+    assert set(table[table["origin"] == "codebook"]["theme"]) >= {"Funding"}
+    # saved as a model, the codes come first and tag codes as the project did
+    from themesift.api import load
+
+    goto(at, "Export")
+    at.text_input(key="export_model").set_value("coded model")
+    at.button(key="export_save").click().run()
+    no_trouble(at)
+    model = load(folder.parent / "models" / "coded-model")
+    themes = model.themes
+    assert list(themes["origin"][:2]) == ["codebook", "codebook"]
+    tagged = model.tag(pd.read_csv(HCSA), text="text")
+    assert set(tagged["primary_label"]) & {"Funding", "Not consulted"}
+    # a bad codebook is one line, and nothing is analysed
+    goto(at, "Data")
+    upload(at, "hcsa.csv", HCSA.read_bytes())
+    at.text_area(key="new_seeds").set_value("A\na").run()
+    assert not [b for b in at.button if b.key == "new_go"]
+    assert any("Codebook not read" in e.value and "twice" in e.value for e in at.error)
 
 
 def test_first_start_analyses_the_sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

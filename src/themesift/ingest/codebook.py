@@ -16,7 +16,7 @@ from themesift.errors import ThemesiftError
 from themesift.ingest.read import read_table
 from themesift.types import Code
 
-__all__ = ["MAX_CODES", "codes_from_frame", "read_codebook"]
+__all__ = ["MAX_CODES", "codes_from_frame", "codes_from_lines", "read_codebook"]
 
 MAX_CODES = 500
 MAX_CODE_TEXT = 2_000  # characters of a name, description or example
@@ -71,3 +71,17 @@ def codes_from_frame(frame: pd.DataFrame, source: str = "the codebook") -> tuple
 def read_codebook(path: str | os.PathLike[str]) -> tuple[Code, ...]:
     """The codes of a codebook table (CSV, TSV, XLSX, Parquet or JSONL)."""
     return codes_from_frame(read_table(path), os.path.basename(os.fspath(path)))
+
+
+def codes_from_lines(text: str) -> tuple[Code, ...]:
+    """Seed themes typed one per line: ``name``, ``name: description`` or
+    ``name: description | example | example``."""
+    rows = []
+    for line in text.splitlines():
+        name, _, rest = line.partition(":")
+        description, *examples = rest.split("|")
+        if name.strip():
+            rows.append({"code": name, "description": description,
+                         "examples": "|".join(examples)})
+    return codes_from_frame(pd.DataFrame(rows, columns=["code", "description", "examples"]),
+                            "the seed themes")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -73,6 +73,7 @@ class Base:
     data_hash: str
     method: str
     created: str
+    origins: Mapping[int, str] = field(default_factory=dict)  # codebook codes, new themes
 
     @property
     def context(self) -> Context:
@@ -80,7 +81,7 @@ class Base:
 
     def describe(self, state: EditState, embed: Embed) -> Described:
         return recompute(state, self.X, self.distinct.texts, self.distinct.weights, self.terms,
-                         self.config, embed, (self.base_labels, self.stability))
+                         self.config, embed, (self.base_labels, self.stability), self.origins)
 
 
 @dataclass(frozen=True)
@@ -155,8 +156,12 @@ class View:
     def as_analysis(self) -> Analysis:
         """The current themes as an Analysis (for saving a model and exports)."""
         b = self.base
-        return Analysis(cleaned=b.cleaned, assignments=self.assignments, themes=self.themes,
-                        quotes=self.quotes, centroids=self.centroids, config=b.config,
+        # a codebook's codes first: a saved model's tag assigns them first
+        order = sorted(range(len(self.themes)), key=lambda j: self.themes[j].origin != "code")
+        themes = tuple(self.themes[j] for j in order)
+        centroids = self.centroids[order] if order else self.centroids
+        return Analysis(cleaned=b.cleaned, assignments=self.assignments, themes=themes,
+                        quotes=self.quotes, centroids=centroids, config=b.config,
                         embedder_id=b.embedder_id, data_hash=b.data_hash, method=b.method,
                         distinct=b.distinct, embeddings=b.X)
 
@@ -192,11 +197,13 @@ def project_map(X: FloatArray) -> FloatArray:
 
 def recompute(state: EditState, X: FloatArray, texts: Sequence[str], weights: Any,
               terms: Sequence[DocTerms], config: Config, embed: Embed,
-              stable: tuple[IntArray, Mapping[int, float]] | None = None) -> Described:
+              stable: tuple[IntArray, Mapping[int, float]] | None = None,
+              origins: Mapping[int, str] | None = None) -> Described:
     """Describe the themes of ``state``: sizes, labels, keywords, quotes (biggest first).
 
     ``stable`` = (labels of the analysis, stability of its themes): a theme keeps
     its stability score while it has exactly the comments it was found with.
+    ``origins``: which themes are codes of a codebook ("code") or found beside one ("new").
     """
     desc = describe(state.labels, X, texts, weights, nlp=_LazyNLP(), embed=embed, config=config,
                     custom_labels=state.custom, terms=list(terms))
@@ -206,6 +213,8 @@ def recompute(state: EditState, X: FloatArray, texts: Sequence[str], weights: An
         themes = [replace(t, stability=scores[t.id])
                   if t.id in scores and np.array_equal(state.labels == t.id, base_labels == t.id)
                   else t for t in themes]
+    if origins:
+        themes = [replace(t, origin=origins.get(t.id, "")) for t in themes]
     order = sorted(range(len(themes)), key=lambda j: (-themes[j].size, themes[j].id))
     return Described(themes=tuple(themes[j] for j in order),
                      centroids=desc.centroids[order] if order else desc.centroids,
@@ -221,18 +230,22 @@ def create_project(path: Path, analysis: Analysis, *, nlp: Any, embed: Embed,
     cleaned, corpus = analysis.cleaned, analysis.cleaned.corpus
     labels = analysis.assignments.primary[distinct.row_of] if len(distinct.row_of) else \
         np.zeros(0, dtype=np.int64)
-    state = EditState.initial(labels)
+    # A codebook's codes keep their names as labels the researcher wrote.
+    state = replace(EditState.initial(labels),
+                    custom={t.id: t.label for t in analysis.themes if t.origin == "code"})
+    origins = {t.id: t.origin for t in analysis.themes if t.origin}
     stability = {t.id: float(t.stability) for t in analysis.themes if t.stability is not None}
     if progress:
         progress("themes", 0, 1)
     described = recompute(state, X, distinct.texts, distinct.weights, terms, analysis.config,
-                          embed, (state.labels, stability))
+                          embed, (state.labels, stability), origins)
     meta = {
         "source": corpus.source, "text_col": corpus.text_col, "id_col": corpus.id_col,
         "group_cols": list(corpus.groups), "config": analysis.config.to_dict(),
         "embedder_id": analysis.embedder_id, "data_hash": analysis.data_hash,
         "method": analysis.method,
         "stability": {str(k): v for k, v in stability.items()},
+        "origins": {str(k): v for k, v in origins.items()},
         "report": cleaned.report.to_dict(),
     }
     rows = [RowRecord(corpus.ids[i], cleaned.texts[i], cleaned.status[i].value,
@@ -271,6 +284,7 @@ def load_base(store: ProjectStore) -> Base:
                 terms=tuple(DocTerms.from_json(t.terms) for t in texts),
                 xy=store.array("xy"), base_labels=store.array("base_labels"),
                 stability={int(k): float(v) for k, v in meta.get("stability", {}).items()},
+                origins={int(k): str(v) for k, v in meta.get("origins", {}).items()},
                 config=Config.from_dict(meta["config"]),
                 embedder_id=meta["embedder_id"], data_hash=meta["data_hash"],
                 method=meta["method"], created=meta["created"])
@@ -303,7 +317,10 @@ def text_assignments(state: EditState, X: FloatArray, centroids: FloatArray,
 
 def build_view(base: Base, store: ProjectStore) -> View:
     version, state, described = store.current()
-    return View(base=base, version=version, state=state, themes=described.themes,
+    themes = described.themes
+    if base.origins:  # the store keeps no origin: a codebook's codes, themes new beside it
+        themes = tuple(replace(t, origin=base.origins.get(t.id, "")) for t in themes)
+    return View(base=base, version=version, state=state, themes=themes,
                 centroids=described.centroids, quote_rows=described.quote_rows,
                 history=tuple(store.history()))
 

@@ -1,6 +1,7 @@
 """Outputs a researcher pastes into a report: quote banks (XLSX, DOCX, Markdown, CSV) and tables."""
 
 from themesift.report.bank import (
+    ORIGIN_NAMES,
     QuoteBank,
     attribution,
     neutralise,
@@ -28,10 +29,9 @@ from themesift.report.tables import (
 )
 from themesift.report.write import FORMATS, resolve_format, write_quote_bank
 
-__all__ = ["FORMATS", "SPECIAL_LABELS", "QuoteBank", "assignments_frame", "attribution",
-           "build_quote_bank", "markdown", "md_text", "neutralise", "neutralise_frame",
-           "quote_bank_rows", "resolve_format", "summary_line", "theme_rows",
-           "themes_frame", "write_quote_bank", "xml_safe",
-           "SURVEY_FORMATS", "QuestionSection", "ReportTable", "SurveyReport",
-           "build_survey_report", "share_chart_png", "write_survey_report",
-           "model_codebook", "model_project"]
+__all__ = ["FORMATS", "ORIGIN_NAMES", "QuestionSection", "QuoteBank", "ReportTable",
+           "SPECIAL_LABELS", "SURVEY_FORMATS", "SurveyReport", "assignments_frame", "attribution",
+           "build_quote_bank", "build_survey_report", "markdown", "md_text", "model_codebook",
+           "model_project", "neutralise", "neutralise_frame", "quote_bank_rows", "resolve_format",
+           "share_chart_png", "summary_line", "theme_rows", "themes_frame", "write_quote_bank",
+           "write_survey_report", "xml_safe"]

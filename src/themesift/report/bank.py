@@ -16,8 +16,18 @@ import pandas as pd
 from themesift.cells import neutralise, neutralise_frame, xml_safe
 from themesift.types import Quote, Theme
 
-__all__ = ["QUOTE_COLUMNS", "THEME_COLUMNS", "QuoteBank", "attribution", "neutralise",
-           "neutralise_frame", "quote_bank_rows", "summary_line", "theme_rows", "xml_safe"]
+# How a theme's origin reads in tables: a code of the codebook, or a theme found beside one.
+ORIGIN_NAMES = {"": "", "code": "codebook", "new": "new"}
+
+
+def display_label(theme: Theme) -> str:
+    """A theme's label as reports show it: "(new)" after a theme found beside a codebook."""
+    return f"{theme.label} (new)" if theme.origin == "new" else theme.label
+
+
+__all__ = ["ORIGIN_NAMES", "QUOTE_COLUMNS", "QuoteBank", "THEME_COLUMNS", "attribution",
+           "display_label", "neutralise", "neutralise_frame", "quote_bank_rows", "summary_line",
+           "theme_rows", "xml_safe"]
 
 
 QUOTE_COLUMNS = (
@@ -98,7 +108,7 @@ def quote_bank_rows(bank: QuoteBank) -> pd.DataFrame:
     for theme in bank.themes:
         head = [
             theme.id,
-            theme.label,
+            display_label(theme),
             theme.size,
             bank.share_pct(theme),
             "; ".join(theme.keywords),
@@ -113,7 +123,7 @@ def quote_bank_rows(bank: QuoteBank) -> pd.DataFrame:
 def theme_rows(bank: QuoteBank) -> pd.DataFrame:
     """One row per theme: id, label, count, share (%), keywords, stability."""
     rows = [
-        [t.id, t.label, t.size, bank.share_pct(t), "; ".join(t.keywords), t.stability]
+        [t.id, display_label(t), t.size, bank.share_pct(t), "; ".join(t.keywords), t.stability]
         for t in bank.themes
     ]
     return pd.DataFrame(rows, columns=list(THEME_COLUMNS))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from themesift.report.bank import QuoteBank, attribution, summary_line
+from themesift.report.bank import QuoteBank, attribution, display_label, summary_line
 
 # Intraword "_" (file_name.csv) is not emphasis in CommonMark, so it stays as written.
 _MD_INLINE = re.compile(r"([\\`*\[\]<]|(?<!\w)_|_(?!\w))")
@@ -29,7 +29,7 @@ def markdown(bank: QuoteBank) -> str:
     for note in bank.notes:
         lines += [f"_{md_text(note)}_", ""]
     for theme in bank.themes:
-        lines += [f"## {md_text(theme.label)} — {theme.size} comments "
+        lines += [f"## {md_text(display_label(theme))} — {theme.size} comments "
                   f"({bank.share_pct(theme):.1f}%)", ""]
         lines += [f"Keywords: {md_text(', '.join(theme.keywords)) or '—'}", ""]
         if theme.stability is not None:

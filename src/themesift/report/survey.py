@@ -17,6 +17,7 @@ import pandas as pd
 
 from themesift.errors import ThemesiftError
 from themesift.model import SavedModel, SurveyModel
+from themesift.report.bank import display_label
 from themesift.types import Quote, Theme
 
 THEME_HEADER = ("Theme", "n", "% of substantive", "Stability", "Keywords")
@@ -92,7 +93,7 @@ def counts_line(section: QuestionSection, respondents: int) -> str:
 def theme_cells(section: QuestionSection, theme: Theme) -> tuple[str, str, str, str, str]:
     """One theme table row as text: label, n, share (one decimal), stability, keywords."""
     stability = "—" if theme.stability is None else f"{theme.stability:.2f}"
-    return (theme.label, str(theme.size), f"{section.share_pct(theme):.1f}", stability,
+    return (display_label(theme), str(theme.size), f"{section.share_pct(theme):.1f}", stability,
             ", ".join(theme.keywords))
 
 

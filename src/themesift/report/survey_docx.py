@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Pt
 from docx.table import Table
 
-from themesift.report.bank import xml_safe
+from themesift.report.bank import display_label, xml_safe
 from themesift.report.charts import share_chart_png
 from themesift.report.office import add_quote, set_page
 from themesift.report.survey import (
@@ -110,7 +110,7 @@ def _question(doc: DocxDocument, section: QuestionSection, respondents: int) -> 
         for theme in section.themes:
             quotes = section.quotes_for(theme.id)
             if quotes:
-                doc.add_heading(xml_safe(theme.label), level=3)
+                doc.add_heading(xml_safe(display_label(theme)), level=3)
             for quote in quotes:
                 add_quote(doc, quote.text, credit(quote))
     for table in section.tables:

@@ -12,6 +12,7 @@ import base64
 import html
 from collections.abc import Callable, Sequence
 
+from themesift.report.bank import display_label
 from themesift.report.markdown import md_text
 from themesift.report.survey import (
     THEME_HEADER,
@@ -77,7 +78,7 @@ def markdown(report: SurveyReport, chart_src: ChartLink) -> str:
         for theme in section.themes:
             quotes = section.quotes_for(theme.id)
             if quotes:
-                lines += [f"### {md_text(theme.label)}", ""]
+                lines += [f"### {md_text(display_label(theme))}", ""]
             for quote in quotes:
                 lines += [f"> {line}".rstrip() for line in md_text(quote.text).splitlines()]
                 lines += [">", f"> {md_text(credit(quote))}", ""]
@@ -146,7 +147,7 @@ def _html_section(section: QuestionSection, respondents: int, png: bytes | None)
     for theme in section.themes:
         quotes = section.quotes_for(theme.id)
         if quotes:
-            parts.append(f"<h3>{_e(theme.label)}</h3>")
+            parts.append(f"<h3>{_e(display_label(theme))}</h3>")
         parts += [f"<blockquote>“{_e(q.text)}”<cite>{_e(credit(q))}</cite></blockquote>"
                   for q in quotes]
     parts += [_html_report_table(t) for t in section.tables]

@@ -16,7 +16,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from themesift.report.bank import xml_safe
+from themesift.report.bank import display_label, xml_safe
 from themesift.report.charts import BAR_COLOUR
 from themesift.report.office import excel_value
 from themesift.report.survey import (
@@ -98,7 +98,7 @@ def _question(ws: Worksheet, section: QuestionSection, respondents: int) -> None
     _row(ws, [section.title], bold=True)
     _row(ws, [counts_line(section, respondents)])
     ws.append([])
-    rows = [(t.label, t.size, round(section.share_pct(t), 1),
+    rows = [(display_label(t), t.size, round(section.share_pct(t), 1),
              None if t.stability is None else round(t.stability, 2),
              ", ".join(t.keywords)) for t in section.themes]
     header = ("Theme", "n", "% of substantive", "Stability", "Keywords")
@@ -107,7 +107,7 @@ def _question(ws: Worksheet, section: QuestionSection, respondents: int) -> None
         _chart(ws, section, first, last)
     ws.append([])
     _row(ws, ["Quotes"], bold=True)
-    quotes = [(t.label, rank, q.comment_id, round(q.similarity, 2), q.text)
+    quotes = [(display_label(t), rank, q.comment_id, round(q.similarity, 2), q.text)
               for t in section.themes for rank, q in enumerate(section.quotes_for(t.id), 1)]
     _table(ws, ("Theme", "Rank", "Respondent", "Similarity", "Quote"), quotes, {4: "0.00"})
     ws.append([])

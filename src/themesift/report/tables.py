@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from themesift.clean import says_dont_know
-from themesift.report.bank import QuoteBank
+from themesift.report.bank import ORIGIN_NAMES, QuoteBank
 from themesift.types import (
     EMPTY,
     NON_ANSWER,
@@ -24,8 +24,7 @@ DONT_KNOW_LABEL = "(non-answer: don't know)"  # "No idea", "not sure": an answer
 
 THEME_TABLE_COLUMNS = ["question", "theme_id", "label", "origin", "count", "share_pct",
                        "keywords", "label_suggestions", "stability"]
-# How a theme's origin reads in tables: a code of the codebook, or a theme found beside one.
-ORIGIN_NAMES = {"": "", "code": "codebook", "new": "new"}
+
 
 
 def themes_frame(themes: Sequence[Theme], question: str = "") -> pd.DataFrame:

@@ -14,6 +14,7 @@ import streamlit as st
 from themesift.errors import ThemesiftError
 from themesift.ingest import (
     SUPPORTED,
+    codes_from_lines,
     find_id_column,
     free_text_columns,
     guess_text_column,
@@ -21,7 +22,7 @@ from themesift.ingest import (
 )
 from themesift.progress import stage_text
 from themesift.project import View, safe_name
-from themesift.types import Progress
+from themesift.types import Code, Progress
 from themesift.ui.state import default_for
 
 NONE = "(none)"
@@ -37,10 +38,13 @@ class NewProject:
     name: str
     dont_know: tuple[str, ...] = ()  # questions whose "No idea" answers are answers
     keep_words: tuple[str, ...] = ()  # never redacted as names
+    codes: tuple[Code, ...] = ()  # the researcher's codebook (themes they expect)
+    discover: bool = True  # with codes: new themes among the answers no code fits
 
 
 AnalyseFn = Callable[[NewProject, Progress], None]
 ReadUpload = Callable[[Any], pd.DataFrame]  # an st.UploadedFile -> frame
+ReadCodebook = Callable[[str, bytes], tuple[Code, ...]]  # (file name, bytes) -> codes
 
 
 def render_report(view: View, *, key: str = "report") -> None:
@@ -92,9 +96,40 @@ def _choose_source(samples: Sequence[Path], read_upload: ReadUpload,
         return None
 
 
+def _codebook(read: ReadCodebook, key: str) -> tuple[tuple[Code, ...] | None, bool]:
+    """The codebook chosen for the analysis (none: ()), and whether to discover new
+    themes; None when the codebook given cannot be read (the error is shown)."""
+    with st.expander("Start from a codebook (optional)"):
+        st.caption("Themes you expect, from the literature or last year's wave: each code "
+                   "becomes a theme with your name for it; new themes are found among the "
+                   "answers no code fits. A CSV or XLSX with a 'code' column (optional "
+                   "'description', 'examples' separated by |, 'parent'), a REFI-QDA codebook "
+                   "(.qdc), or codes typed below.")
+        upload = st.file_uploader("Codebook file", type=["csv", "tsv", "xlsx", "qdc"],
+                                  key=f"{key}_codebook")
+        typed = st.text_area("Or type seed themes, one per line ('Name: description')",
+                             key=f"{key}_seeds", height=100)
+        discover = st.checkbox("Also find new themes among the answers no code fits",
+                               value=True, key=f"{key}_discover")
+        try:
+            if upload is not None:
+                codes = read(upload.name, upload.getvalue())
+            elif typed.strip():
+                codes = codes_from_lines(typed)
+            else:
+                return (), discover
+        except ThemesiftError as exc:
+            st.error(f"Codebook not read: {exc}")
+            return None, discover
+        st.caption(f"{len(codes)} code{'s' if len(codes) != 1 else ''}: "
+                   + ", ".join(c.name for c in codes[:12]) + (" …" if len(codes) > 12 else ""))
+        return codes, discover
+
+
 def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
                         read_sample: Callable[[Path], pd.DataFrame], on_analyse: AnalyseFn,
                         taken: Sequence[str], max_upload_mb: float,
+                        read_codebook: ReadCodebook | None = None,
                         key: str = "new") -> None:
     st.subheader("Analyse new comments")
     chosen = _choose_source(samples, read_upload, read_sample, max_upload_mb, key)
@@ -145,6 +180,9 @@ def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
         "Words never to redact as names (comma-separated)", key=f"{key}_keep",
         help="Products, places, wards or drugs that name detection may take for people, "
              "e.g. Blackboard, Salford Royal, Lister Wing.")
+    codes, discover = _codebook(read_codebook, key) if read_codebook else ((), True)
+    if codes is None:
+        return
     stem = Path(source).stem or "project"
     default = _free_name(stem, taken)
     default_for(f"{key}_name", default, owner=source)  # another file proposes its own name
@@ -154,7 +192,7 @@ def render_new_analysis(*, samples: Sequence[Path], read_upload: ReadUpload,
     # The file as read: the analysis reads its header rows again, as question wording.
     spec = NewProject(raw, source, tuple(text_cols), None if id_col == NONE else id_col,
                       tuple(groups), name.strip() or default, tuple(dont_know),
-                      tuple(w.strip() for w in keep.split(",") if w.strip()))
+                      tuple(w.strip() for w in keep.split(",") if w.strip()), codes, discover)
     bar = st.progress(0.0, text="Starting…")
     last = [0.0]
 

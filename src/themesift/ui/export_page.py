@@ -30,6 +30,7 @@ MIME = {
 }
 SaveFn = Callable[[str, bool], Path]  # (model name, replace an existing one)
 ReportFn = Callable[[str, list[str]], bytes]  # (format, cross-tab columns) -> the file
+QdaFn = Callable[[str], bytes]  # "qdpx" or "qdc" -> the file
 REPORT_MIME = {"docx": MIME["docx"], "xlsx": MIME["xlsx"], "html": "text/html"}
 
 
@@ -62,7 +63,8 @@ def tagged_csv_bytes(view: View) -> bytes:
 
 
 def render_export(view: View, *, on_save: SaveFn, report: ReportFn | None = None,
-                  survey_name: str | None = None, key: str = "export") -> None:
+                  survey_name: str | None = None, qda: QdaFn | None = None,
+                  key: str = "export") -> None:
     """Files are built when a download button is clicked, not on every rerun."""
     st.header("Export")
     name = view.base.name
@@ -84,6 +86,18 @@ def render_export(view: View, *, on_save: SaveFn, report: ReportFn | None = None
     st.download_button("Download tagged comments (CSV)", data=lambda: tagged_csv_bytes(view),
                        file_name=f"{name}-tagged.csv", mime="text/csv", key=f"{key}_tagged",
                        on_click="ignore")
+    if qda is not None:
+        st.subheader("REFI-QDA (NVivo, ATLAS.ti, MAXQDA, QualCoder)")
+        st.caption("For a second coder: every comment (redacted) as a document coded with its "
+                   "themes, and the themes as a codebook (.qdpx); or the codebook alone "
+                   "(.qdc). Both follow REFI-QDA's published schemas.")
+        c1, c2 = st.columns(2)
+        c1.download_button("Download project (.qdpx)", data=lambda: qda("qdpx"),
+                           file_name=f"{survey_name or name}.qdpx", mime="application/zip",
+                           key=f"{key}_qdpx", on_click="ignore")
+        c2.download_button("Download codebook (.qdc)", data=lambda: qda("qdc"),
+                           file_name=f"{survey_name or name}.qdc", mime="application/xml",
+                           key=f"{key}_qdc", on_click="ignore")
     st.subheader("Save as a model")
     st.caption("A model folder under models/ tags new exports with these themes from the "
                "command line: `themesift tag models/NAME new.csv --out tagged.csv`.")

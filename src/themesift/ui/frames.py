@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from themesift.project import View
+from themesift.report import ORIGIN_NAMES
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
 
@@ -31,11 +32,11 @@ def themes_table(view: View) -> pd.DataFrame:
     theme is as the analysis found it, else empty."""
     base = view.report.substantive
     return pd.DataFrame(
-        [{"theme": t.label, "comments": t.size, "% of substantive": pct(t.size, base),
-          "keywords": ", ".join(t.keywords), "stability": t.stability,
-          "custom label": t.custom_label, "id": t.id}
+        [{"theme": t.label, "origin": ORIGIN_NAMES.get(t.origin, t.origin), "comments": t.size,
+          "% of substantive": pct(t.size, base), "keywords": ", ".join(t.keywords),
+          "stability": t.stability, "custom label": t.custom_label, "id": t.id}
          for t in view.themes],
-        columns=["theme", "comments", "% of substantive", "keywords", "stability",
+        columns=["theme", "origin", "comments", "% of substantive", "keywords", "stability",
                  "custom label", "id"])
 
 

@@ -43,7 +43,8 @@ def theme_chart(view: View) -> go.Figure:
         height=max(220, BAR_HEIGHT * len(themes) + 80), margin=dict(l=10, r=60, t=30, b=30),
         xaxis_title=f"comments (share of {base} substantive)", yaxis=dict(
             automargin=True, tickmode="array", tickvals=list(range(len(themes))),
-            ticktext=[short(t.label, 48) + ("  ✎" if t.custom_label else "") for t in themes]),
+            ticktext=[short(t.label, 48) + ("  ✎" if t.custom_label else "")
+                      + ("  (new)" if t.origin == "new" else "") for t in themes]),
         title=dict(text="Themes by number of comments", font=dict(size=15)),
     )
     return fig
@@ -81,9 +82,13 @@ def render_overview(view: View, *, key: str = "overview",
     else:
         st.plotly_chart(theme_chart(view), key=f"{key}_chart", width="stretch")
         st.caption("Shares are of substantive comments (non-answers and empty rows excluded); "
-                   "✎ marks a label you wrote. Stability: share of resampled analyses that "
-                   "find the theme again (shown while a theme is unedited).")
+                   "✎ marks a label you wrote (a codebook's codes included); (new): a theme "
+                   "found among the answers no code of the codebook fits. Stability: share of "
+                   "resampled analyses that find the theme again (shown while a theme is "
+                   "unedited).")
         table = themes_table(view).drop(columns=["id", "custom label"])
+        if not (table["origin"] != "").any():  # no codebook: the column says nothing
+            table = table.drop(columns=["origin"])
         st.dataframe(table, key=f"{key}_table", hide_index=True, width="stretch",
                      height=full_height(len(table)),  # every theme, no scrolling inside
                      column_config={

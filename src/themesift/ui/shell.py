@@ -17,7 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from themesift.api import new_project, report_bytes, save_analysis
+from themesift.api import analyses_qda_bytes, new_project, report_bytes, save_analysis
 from themesift.config import Config
 from themesift.errors import ThemesiftError
 from themesift.ingest import read_table
@@ -37,7 +37,7 @@ from themesift.project import (
     safe_name,
     undo,
 )
-from themesift.types import Progress, Question
+from themesift.types import Analysis, Progress, Question
 from themesift.ui import cache
 from themesift.ui.data_page import NewProject
 
@@ -77,7 +77,7 @@ def max_upload_mb() -> float:
 def analyse_new(spec: NewProject, progress: Progress) -> str:
     """Analyse a table into a new project (several open questions: a survey project);
     an existing project is never touched.  Returns the name to open."""
-    config = Config(keep_words=spec.keep_words)
+    config = Config(keep_words=spec.keep_words, discover=spec.discover)
     with cache.analysis_lock():
         name = safe_name(spec.name)
         if name in taken_names():
@@ -86,7 +86,7 @@ def analyse_new(spec: NewProject, progress: Progress) -> str:
         return new_project(spec.frame, name, text=spec.text_cols, id=spec.id_col,
                            groups=spec.group_cols, source=spec.source, config=config,
                            embed=cache.embed_for(config.embedder), dont_know=spec.dont_know,
-                           progress=progress)
+                           progress=progress, codebook=spec.codes)
 
 
 def taken_names() -> list[str]:
@@ -235,6 +235,18 @@ def open_question(survey: SurveyIndex, project: str, page: str = "Themes") -> No
 def report_file(store: ProjectStore, survey: SurveyIndex | None, fmt: str,
                 by: list[str]) -> bytes:
     """The report of the open project (every question of a survey), with its edits."""
+    questions, source = _questions(store, survey)
+    return report_bytes(questions, source=source, fmt=fmt, by=by)
+
+
+def qda_file(store: ProjectStore, survey: SurveyIndex | None, fmt: str) -> bytes:
+    """The open project (every question of a survey), with its edits, as REFI-QDA."""
+    questions, source = _questions(store, survey)
+    return analyses_qda_bytes(questions, source=source, fmt=fmt)
+
+
+def _questions(store: ProjectStore, survey: SurveyIndex | None
+               ) -> tuple[list[tuple[Question, Analysis]], str]:
     if survey is None:
         view = cache.current_view(store)
         questions = [(Question(view.cleaned.corpus.text_col), view.as_analysis())]
@@ -243,7 +255,7 @@ def report_file(store: ProjectStore, survey: SurveyIndex | None, fmt: str,
         questions = [(Question(k, t), cache.current_view(ProjectStore(project_path(p)))
                       .as_analysis()) for k, t, p in survey.questions]
         source = survey.source or survey.name
-    return report_bytes(questions, source=source, fmt=fmt, by=by)
+    return questions, source
 
 
 def after_analysis(name: str) -> None:
