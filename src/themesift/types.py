@@ -179,6 +179,7 @@ class Theme:
     # "" for a theme found in the data; "code" for a code of the researcher's codebook
     # (its label is the code's name); "new" for a theme found beside a codebook
     origin: str = ""
+    coded: int = 0  # distinct comments the researcher coded to this theme by hand
 
 
 @dataclass(frozen=True)

@@ -219,6 +219,15 @@ def test_review_codes_the_least_certain_comments_and_teaches(at: AppTest, folder
     assert "changed theme" in summary
     assert "changed theme" in at.success[0].value
     assert first.text not in {q.text for q in review_queue(after, 10)}  # coded: off the queue
+    # a model saved from the project records how many comments were coded per theme
+    from themesift.api import load
+
+    goto(at, "Export")
+    at.text_input(key="export_model").set_value("taught")
+    at.button(key="export_save").click().run()
+    no_trouble(at)
+    themes = load(folder.parent / "models" / "taught").themes
+    assert themes["coded"].sum() == 3
 
 
 def test_move_to_unassigned(at: AppTest, folder: Path) -> None:

@@ -10,6 +10,7 @@ give the app (and the benchmarks) everything to show.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -158,7 +159,9 @@ class View:
         b = self.base
         # a codebook's codes first: a saved model's tag assigns them first
         order = sorted(range(len(self.themes)), key=lambda j: self.themes[j].origin != "code")
-        themes = tuple(self.themes[j] for j in order)
+        coded = Counter(int(self.state.labels[i]) for i in self.state.manual)
+        themes = tuple(replace(self.themes[j], coded=coded.get(self.themes[j].id, 0))
+                       for j in order)
         centroids = self.centroids[order] if order else self.centroids
         return Analysis(cleaned=b.cleaned, assignments=self.assignments, themes=themes,
                         quotes=self.quotes, centroids=centroids, config=b.config,

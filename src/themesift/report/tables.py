@@ -23,7 +23,7 @@ DONT_KNOW_LABEL = "(non-answer: don't know)"  # "No idea", "not sure": an answer
 
 
 THEME_TABLE_COLUMNS = ["question", "theme_id", "label", "origin", "count", "share_pct",
-                       "keywords", "label_suggestions", "stability"]
+                       "keywords", "label_suggestions", "stability", "coded"]
 
 
 
@@ -41,6 +41,7 @@ def themes_frame(themes: Sequence[Theme], question: str = "") -> pd.DataFrame:
                 "keywords": "; ".join(t.keywords),
                 "label_suggestions": "; ".join(t.label_suggestions),
                 "stability": t.stability,
+                "coded": t.coded,
             }
             for t in themes
         ],
