@@ -183,7 +183,8 @@ def save_analysis(analysis: Analysis, out: PathLike, question: Question | None =
     return save_model(out, themes=analysis.themes, centroids=analysis.centroids,
                       quotes=dict(analysis.quotes), config=analysis.config,
                       embedder_id=analysis.embedder_id,
-                      training=training_of(analysis, question, profiles), tables=tables)
+                      training=training_of(analysis, question, profiles), tables=tables,
+                      taught=analysis.taught)
 
 
 def save_result(survey: SurveyAnalysis, out: PathLike) -> Path:

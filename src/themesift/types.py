@@ -183,6 +183,17 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Taught:
+    """A classifier learned from the comments a researcher coded by hand: a linear model
+    over the embeddings (``coef`` k x d, ``intercept`` k), one row per theme of
+    ``theme_ids``; arrays only, so a saved model holds no pickle."""
+
+    coef: FloatArray
+    intercept: FloatArray
+    theme_ids: IntArray
+
+
+@dataclass(frozen=True)
 class Code:
     """A code of a researcher's codebook: a theme they expect, described in their words."""
 
@@ -247,6 +258,7 @@ class Analysis:
     method: str
     distinct: Distinct | None = field(default=None, repr=False)
     embeddings: FloatArray | None = field(default=None, repr=False)
+    taught: Taught | None = field(default=None, repr=False)  # what hand-coding taught
 
     @property
     def unassigned(self) -> int:

@@ -228,6 +228,16 @@ def test_review_codes_the_least_certain_comments_and_teaches(at: AppTest, folder
     no_trouble(at)
     themes = load(folder.parent / "models" / "taught").themes
     assert themes["coded"].sum() == 3
+    # ... and keeps what the coding taught: tag chooses themes with that classifier
+    from themesift.model import load_model
+    from themesift.themes import taught_proba
+
+    saved = load_model(folder.parent / "models" / "taught")
+    assert saved.taught is not None
+    assert set(saved.taught.theme_ids.tolist()) == {t.id for t in saved.themes}
+    X = after.base.X[[q.text for q in queue]]
+    picked = saved.taught.theme_ids[taught_proba(saved.taught, X).argmax(axis=1)]
+    assert picked[0] == first.second  # the correction was learned
 
 
 def test_move_to_unassigned(at: AppTest, folder: Path) -> None:

@@ -33,7 +33,7 @@ from themesift.clean import KINDS
 from themesift.config import Config
 from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_dir, check_writable, recover_dir
-from themesift.types import CleaningReport, FloatArray, IntArray, Quote, Theme
+from themesift.types import CleaningReport, FloatArray, IntArray, Quote, Taught, Theme
 from themesift.version import __version__
 
 log = logging.getLogger(__name__)
@@ -71,6 +71,7 @@ class SavedModel:
     centroids: FloatArray
     quotes: dict[int, tuple[Quote, ...]]
     manifest: dict[str, Any]
+    taught: Taught | None = None  # what the researcher's hand-coding taught (tag uses it)
 
     @property
     def theme_ids(self) -> IntArray:
@@ -180,15 +181,24 @@ def save_model(
     embedder_id: str,
     training: dict[str, Any],
     tables: dict[str, pd.DataFrame] | None = None,
+    taught: Taught | None = None,
 ) -> Path:
-    """Write a model folder atomically (a crash leaves the old folder or the new one)."""
+    """Write a model folder atomically (a crash leaves the old folder or the new one).
+
+    ``taught`` (a classifier learned from hand-coded comments) is kept beside the centroids
+    in ``centroids.safetensors``, as plain arrays under the manifest's checksums."""
     from safetensors.numpy import save_file
 
     path = Path(path)
     check_model_target(path)
     with atomic_dir(path) as tmp:
-        save_file({"centroids": np.ascontiguousarray(centroids, dtype=np.float32)},
-                  str(tmp / "centroids.safetensors"))
+        tensors = {"centroids": np.ascontiguousarray(centroids, dtype=np.float32)}
+        if taught is not None:
+            tensors.update({
+                "taught_coef": np.ascontiguousarray(taught.coef, dtype=np.float32),
+                "taught_intercept": np.ascontiguousarray(taught.intercept, dtype=np.float32),
+                "taught_theme_ids": np.ascontiguousarray(taught.theme_ids, dtype=np.int64)})
+        save_file(tensors, str(tmp / "centroids.safetensors"))
         rows = [
             {"theme_id": q.theme_id, "rank": rank, "comment_id": q.comment_id, "text": q.text,
              "similarity": round(q.similarity, 6), "groups": json.dumps(dict(q.groups))}
@@ -290,7 +300,12 @@ def load_model(path: str | os.PathLike[str]) -> SavedModel:
         if sha256_of(f) != digest:
             raise bad_model(path, f"{name} is corrupt (checksum differs)")
     try:
-        centroids = load_file(str(path / "centroids.safetensors"))["centroids"]
+        tensors = load_file(str(path / "centroids.safetensors"))
+        centroids = tensors["centroids"]
+        taught = None if "taught_coef" not in tensors else Taught(
+            tensors["taught_coef"].astype(np.float32),
+            tensors["taught_intercept"].astype(np.float32),
+            tensors["taught_theme_ids"].astype(np.int64))
         themes = tuple(
             Theme(id=int(t["id"]), label=str(t["label"]), keywords=tuple(t["keywords"]),
                   size=int(t["size"]), share=float(t["share"]),
@@ -324,6 +339,13 @@ def load_model(path: str | os.PathLike[str]) -> SavedModel:
         raise bad_model(path, "centroids do not match the themes")
     if centroids.shape[1] != dims or not np.isfinite(centroids).all():
         raise bad_model(path, f"centroids are not {dims}-dimensional finite vectors")
+    if taught is not None and (
+            taught.coef.shape != (len(taught.theme_ids), dims)
+            or taught.intercept.shape != (len(taught.theme_ids),)
+            or not set(taught.theme_ids.tolist()) <= {t.id for t in themes}
+            or not np.isfinite(taught.coef).all()):
+        raise bad_model(path, "its taught classifier does not match its themes")
     return SavedModel(path=path, config=config, embedder_id=embedder_id, themes=themes,
                       centroids=centroids.astype(np.float32),
-                      quotes={k: tuple(v) for k, v in quotes.items()}, manifest=manifest)
+                      quotes={k: tuple(v) for k, v in quotes.items()}, manifest=manifest,
+                      taught=taught)

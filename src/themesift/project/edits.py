@@ -26,7 +26,7 @@ import numpy as np
 from themesift.config import Config
 from themesift.errors import ThemesiftError
 from themesift.themes import CodeClassifier, assign, centroids_of
-from themesift.types import UNASSIGNED, FloatArray, IntArray
+from themesift.types import UNASSIGNED, FloatArray, IntArray, Taught
 
 MAX_LABEL = 120
 MAX_SPLIT = 12
@@ -253,25 +253,34 @@ class Delete:
         return f"Deleted '{label.get(self.theme, self.theme)}' (comments to {where})"
 
 
+def fit_taught(state: EditState, ctx: Context, theme_ids: IntArray, centroids: FloatArray
+               ) -> Taught | None:
+    """A classifier (:class:`~themesift.themes.CodeClassifier`) learned from the texts the
+    researcher placed by hand in the themes ``theme_ids`` (their ``centroids`` as one more
+    example each: the prior); None until two themes have hand-placed texts."""
+    index = {int(t): j for j, t in enumerate(theme_ids)}
+    coded = [i for i in sorted(state.manual) if int(state.labels[i]) in index]
+    if len({int(state.labels[i]) for i in coded}) < 2:
+        return None
+    y = np.array([index[int(state.labels[i])] for i in coded], dtype=np.int64)
+    clf = CodeClassifier(random_state=ctx.config.random_state).fit(
+        ctx.X[np.array(coded, dtype=np.int64)], y, centroids)
+    return clf.taught(np.asarray(theme_ids, dtype=np.int64))
+
+
 def taught_labels(state: EditState, ctx: Context) -> IntArray:
     """The theme of each distinct text once a classifier has learned from the texts the
-    researcher placed by hand (:class:`~themesift.themes.CodeClassifier`, with each theme's
-    centre as one more example): hand-placed texts keep their theme; every other text
-    takes the classifier's theme, or stays unassigned when it is far from every centre.
-    Unchanged while fewer than two themes have hand-placed texts."""
-    coded = np.array([i for i in sorted(state.manual) if state.labels[i] >= 0], dtype=np.int64)
-    if len(coded) == 0 or len(np.unique(state.labels[coded])) < 2:
-        return state.labels
+    researcher placed by hand (:func:`fit_taught`): hand-placed texts keep their theme;
+    every other text takes the classifier's theme, or stays unassigned when it is far
+    from every centre.  Unchanged while fewer than two themes have hand-placed texts."""
     ids, cents = centroids_of(ctx.X, state.labels)
-    index = {int(t): j for j, t in enumerate(ids)}
-    clf = CodeClassifier(random_state=ctx.config.random_state).fit(
-        ctx.X[coded], np.array([index[int(state.labels[i])] for i in coded]), cents)
-    rest = np.setdiff1d(np.arange(len(state.labels)), coded)
+    taught = fit_taught(state, ctx, ids, cents)
+    if taught is None:
+        return state.labels
+    rest = np.setdiff1d(np.arange(len(state.labels)), np.array(sorted(state.manual), dtype=int))
     labels = state.labels.copy()
     if len(rest):
-        best = clf.predict(ctx.X[rest])
-        near = (ctx.X[rest] @ cents.T).max(axis=1) >= ctx.config.unassigned_below
-        labels[rest] = np.where(near, ids[best], UNASSIGNED)
+        labels[rest] = assign(ctx.X[rest], cents, ids, ctx.config, taught=taught).primary
     return labels
 
 

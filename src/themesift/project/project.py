@@ -22,7 +22,14 @@ import numpy as np
 from themesift.clean import expand
 from themesift.config import Config
 from themesift.nlp import default_workers, load_nlp
-from themesift.project.edits import Context, Edit, EditError, EditState, to_params
+from themesift.project.edits import (
+    Context,
+    Edit,
+    EditError,
+    EditState,
+    fit_taught,
+    to_params,
+)
 from themesift.project.store import (
     Described,
     LogEntry,
@@ -31,7 +38,14 @@ from themesift.project.store import (
     TextRecord,
     active_edits,
 )
-from themesift.themes import DocTerms, analyse_texts, assign, describe, make_quotes, softmax
+from themesift.themes import (
+    DocTerms,
+    analyse_texts,
+    assign,
+    describe,
+    make_quotes,
+    softmax,
+)
 from themesift.types import (
     EMPTY,
     NON_ANSWER,
@@ -165,6 +179,9 @@ class View:
         centroids = self.centroids[order] if order else self.centroids
         return Analysis(cleaned=b.cleaned, assignments=self.assignments, themes=themes,
                         quotes=self.quotes, centroids=centroids, config=b.config,
+                        taught=fit_taught(self.state, b.context,
+                                          np.array([t.id for t in themes], dtype=np.int64),
+                                          centroids),
                         embedder_id=b.embedder_id, data_hash=b.data_hash, method=b.method,
                         distinct=b.distinct, embeddings=b.X)
 

@@ -53,6 +53,7 @@ from themesift.types import (
     FloatArray,
     IntArray,
     Status,
+    Taught,
     Theme,
 )
 
@@ -103,8 +104,9 @@ class ChunkTagger:
     def __init__(self, config: Config, centroids: FloatArray, theme_ids: IntArray,
                  themes: tuple[Theme, ...], embedder: Embedder,
                  cache: EmbeddingCache | None = None, memo_size: int = MEMO_SIZE,
-                 question: str = "") -> None:
+                 question: str = "", taught: Taught | None = None) -> None:
         self.config = config
+        self.taught = taught  # a classifier from hand-coded comments: it picks the theme
         self.centroids = np.ascontiguousarray(centroids, dtype=np.float32)
         self.theme_ids = np.asarray(theme_ids, dtype=np.int64)
         self.themes = themes
@@ -119,7 +121,7 @@ class ChunkTagger:
     def from_model(cls, model: SavedModel, embedder: Embedder,
                    cache: EmbeddingCache | None = None, question: str = "") -> ChunkTagger:
         return cls(model.config, model.centroids, model.theme_ids, model.themes, embedder, cache,
-                   question=question)
+                   question=question, taught=model.taught)
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_cleaned": {}, "_assigned": {}}
@@ -206,7 +208,7 @@ class ChunkTagger:
         if new:
             X = embed_texts(new, self.embedder, self.cache)
             got = assign(X, self.centroids, self.theme_ids, self.config,
-                         codes=sum(t.origin == "code" for t in self.themes))
+                         codes=sum(t.origin == "code" for t in self.themes), taught=self.taught)
             for i, text in enumerate(new):
                 memo[text] = (int(got.primary[i]), float(got.confidence[i]), got.themes[i])
         other = {Status.NON_ANSWER: (NON_ANSWER, 0.0, ()), Status.EMPTY: (EMPTY, 0.0, ())}

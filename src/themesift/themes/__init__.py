@@ -10,11 +10,12 @@ from themesift.themes.model import ThemeModel
 from themesift.themes.quotes import make_quotes, select_quotes
 from themesift.themes.review import Uncertain, least_certain, least_certain_scores
 from themesift.themes.stability import theme_stability
-from themesift.themes.teach import CodeClassifier
+from themesift.themes.teach import CodeClassifier, taught_proba
 from themesift.themes.terms import DocTerms, analyse_texts, doc_terms
 
 __all__ = ["CodeClassifier", "CodebookModel", "Description", "DocTerms", "ThemeFinder",
            "ThemeModel", "Uncertain", "analyse_texts", "assign", "centroids_of", "choose_k",
            "class_tfidf", "code_prototypes", "code_text", "describe", "doc_terms", "find_themes",
            "least_certain", "least_certain_scores", "make_quotes", "mmr", "name_theme",
-           "select_quotes", "softmax", "target_themes", "theme_stability", "top_keywords"]
+           "select_quotes", "softmax", "target_themes", "taught_proba", "theme_stability",
+           "top_keywords"]

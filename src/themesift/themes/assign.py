@@ -12,7 +12,8 @@ import numpy as np
 import numpy.typing as npt
 
 from themesift.config import Config
-from themesift.types import UNASSIGNED, Assignments, FloatArray, IntArray
+from themesift.themes.teach import taught_proba
+from themesift.types import UNASSIGNED, Assignments, FloatArray, IntArray, Taught
 
 
 def softmax(sims: npt.NDArray[np.float64], temperature: float) -> npt.NDArray[np.float64]:
@@ -24,14 +25,18 @@ def softmax(sims: npt.NDArray[np.float64], temperature: float) -> npt.NDArray[np
 
 
 def assign(X: FloatArray, centroids: FloatArray, theme_ids: IntArray, config: Config, *,
-           codes: int = 0) -> Assignments:
+           codes: int = 0, taught: Taught | None = None) -> Assignments:
     """Each comment's primary theme, confidence and further themes.
 
     With ``codes`` > 0 the first ``codes`` centres are codes of a codebook: a comment
     takes the codes it is close to (cosine at least ``config.code_min_similarity``), and
     only the comments no code fits are assigned among the other centres (the themes
-    found beside the codebook).
+    found beside the codebook).  With ``taught`` (what the researcher's hand-coding taught,
+    :mod:`themesift.themes.teach`) the classifier chooses each comment's primary theme
+    among those near enough (the centres still decide what is unassigned).
     """
+    if taught is not None:
+        return _taught(X, centroids, theme_ids, config, taught)
     if codes:
         # further codes: any within the margin that also passes the floor (multi-coding)
         first = _nearest(X, centroids[:codes], theme_ids[:codes],
@@ -49,6 +54,23 @@ def assign(X: FloatArray, centroids: FloatArray, theme_ids: IntArray, config: Co
         return Assignments(primary=primary, confidence=confidence, themes=tuple(themes))
     return _nearest(X, centroids, theme_ids, config.unassigned_below, config,
                     config.secondary_min)
+
+
+def _taught(X: FloatArray, centroids: FloatArray, theme_ids: IntArray, config: Config,
+            taught: Taught) -> Assignments:
+    near = _nearest(X, centroids, theme_ids, config.unassigned_below, config,
+                    config.secondary_min)
+    if len(X) == 0 or len(taught.theme_ids) == 0:
+        return near
+    proba = taught_proba(taught, X)
+    best = np.argmax(proba, axis=1)
+    chosen = np.asarray(taught.theme_ids, dtype=np.int64)[best]
+    ok = near.primary != UNASSIGNED
+    primary = np.where(ok, chosen, UNASSIGNED).astype(np.int64)
+    confidence = np.where(ok, proba[np.arange(len(X)), best], 0.0).astype(np.float32)
+    themes = tuple((int(p), *(t for t in ts if t != p)) if p != UNASSIGNED else ()
+                   for p, ts in zip(primary, near.themes, strict=True))
+    return Assignments(primary=primary, confidence=confidence, themes=themes)
 
 
 def _nearest(X: FloatArray, centroids: FloatArray, theme_ids: IntArray, floor_sim: float,

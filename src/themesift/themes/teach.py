@@ -10,9 +10,18 @@ import numpy.typing as npt
 from sklearn.base import BaseEstimator
 from sklearn.linear_model import LogisticRegression
 
-from themesift.types import FloatArray, IntArray
+from themesift.types import FloatArray, IntArray, Taught
 
-__all__ = ["CodeClassifier"]
+__all__ = ["CodeClassifier", "taught_proba"]
+
+
+def taught_proba(taught: Taught, X: FloatArray) -> npt.NDArray[np.float64]:
+    """Each comment's probability of each theme of ``taught.theme_ids`` (rows sum to 1)."""
+    z = (np.asarray(X, dtype=np.float64) @ np.asarray(taught.coef, dtype=np.float64).T
+         + np.asarray(taught.intercept, dtype=np.float64))
+    z = np.exp(z - z.max(axis=1, keepdims=True))
+    out: npt.NDArray[np.float64] = z / z.sum(axis=1, keepdims=True)
+    return out
 
 
 class CodeClassifier(BaseEstimator):  # type: ignore[misc]  # sklearn has no types
@@ -59,10 +68,11 @@ class CodeClassifier(BaseEstimator):  # type: ignore[misc]  # sklearn has no typ
 
     def predict_proba(self, X: FloatArray) -> npt.NDArray[np.float64]:
         """Each comment's probability of each code (rows sum to 1)."""
-        z = np.asarray(X, dtype=np.float64) @ self.coef_.T.astype(np.float64) + self.intercept_
-        z = np.exp(z - z.max(axis=1, keepdims=True))
-        out: npt.NDArray[np.float64] = z / z.sum(axis=1, keepdims=True)
-        return out
+        return taught_proba(self.taught(np.arange(len(self.coef_))), X)
+
+    def taught(self, theme_ids: IntArray) -> Taught:
+        """The fitted classifier as plain arrays, its codes named by ``theme_ids``."""
+        return Taught(self.coef_, self.intercept_, np.asarray(theme_ids, dtype=np.int64))
 
     def predict(self, X: FloatArray) -> IntArray:
         out: IntArray = np.argmax(self.predict_proba(X), axis=1).astype(np.int64)
