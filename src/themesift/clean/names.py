@@ -148,6 +148,8 @@ _CONTEXT = [
     re.compile(_NAMES + r"(?:'s)?[ \t]+(?:on|at|from)[ \t]+(?:reception|the[ \t]+desk)\b"),
     re.compile(_NAMES + r",?[ \t]+(?:the|our|my)[ \t]+(?:[a-z]+[ \t]+)?" + _ROLE_NOUNS),
     re.compile(r"\b(?:[Mm]y[ \t]+name[ \t]+is|[Mm]y[ \t]+name's|[Nn]ame:)[ \t]+" + _NAMES),
+    re.compile(_NAMES + r"[ \t]+(?:was|is|has[ \t]+been)[ \t]+(?:my|our|his|her|their)[ \t]+"
+               r"(?:[a-z]+[ \t]+)?" + _ROLE_NOUNS),
     re.compile(r"\b(?:[Cc]alled|[Nn]amed)[ \t]+" + _NAMES),
     re.compile(_NAMES + r"[ \t]+from[ \t]+(?:the[ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}(?:team|support|"
                r"department|office|desk|IT|HR|pharmacy|reception)\b"),
@@ -331,6 +333,19 @@ def _full_name(words: Sequence[re.Match[str]], i: int, lexicon: NameLexicon) -> 
                and _plain(other, lexicon) and not _near_place(words, j) for j in pair)
 
 
+def _in_place(words: Sequence[re.Match[str]], i: int, lexicon: NameLexicon) -> bool:
+    """Whether word ``i`` is part of a place name: one of two to four words ("Milton
+    Keynes", "Barrow in Furness"), or alone when it is no first name ("Leeds")."""
+    if not lexicon.places:
+        return False
+    keys = [w.group().casefold().replace("\u2019", "'") for w in words]
+    for size in (4, 3, 2):
+        for start in range(max(0, i - size + 1), min(i, len(words) - size) + 1):
+            if " ".join(keys[start:start + size]) in lexicon.places:
+                return True
+    return keys[i] in lexicon.places and name_key(words[i].group()) not in lexicon.first
+
+
 def lexicon_names(probe: str, entities: Sequence[tuple[int, int, str]],
                   lexicon: NameLexicon) -> list[Redaction]:
     """NAME spans for capitalised words of ``probe`` that the lexicon knows as names
@@ -345,7 +360,7 @@ def lexicon_names(probe: str, entities: Sequence[tuple[int, int, str]],
             continue
         if word.isupper() and len(word) <= 4 and probe != probe.upper():
             continue  # an acronym in a cased text: "BMA", "NHS"
-        if _near_place(words, i):
+        if _near_place(words, i) or _in_place(words, i, lexicon):
             continue
         if _inside(m.start(), m.end(), other) and not _full_name(words, i, lexicon):
             continue
@@ -367,6 +382,8 @@ def entity_names(probe: str, entities: Sequence[tuple[int, int, str]],
         keys = [name_key(words[i].group()) for i in inner]
         if not keys or all(k in _NOT_NAMES for k in keys):
             continue
+        if all(_in_place(words, i, lexicon) for i in inner):
+            continue  # "Milton Keynes"
         if keys[0] in _PLACE_BEFORE or keys[-1] in _PLACE_AFTER or _near_place(
                 words, inner[-1]) or (
                 _near_place(words, inner[0]) and inner[0] > 0
@@ -407,7 +424,8 @@ def coordinated_names(probe: str, spans: Sequence[Redaction],
                 word = words[j].group()
                 key = name_key(word)
                 if (key in _NOT_NAME_CAPS or key in _NOT_NAMES or key in _CALENDAR
-                        or key in _PLACE_AFTER or key in _ROLES or len(key) < 2):
+                        or key in _PLACE_AFTER or key in _ROLES or len(key) < 2
+                        or _in_place(words, j, lexicon)):
                     continue
                 if (word[0].isupper() and cased) or _known(key, lexicon):
                     named.add(j)
