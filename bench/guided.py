@@ -319,7 +319,8 @@ def run(g: Group, seed: int, embed: Embedding, bertopic: bool) -> dict[str, Any]
     target = m["random-20"]["macro_f1"]
     reached = next((p["fraction"] for p in curve if p["macro_f1"] >= target), None)
     for frac in QUEUE_POINTS:
-        p = next(p for p in curve if p["labels"] >= frac * budget - 1e-9)
+        # the last refit that had used at most this share of the budget
+        p = [p for p in curve if p["labels"] <= frac * budget + 1e-9][-1]
         m[f"queue@{int(frac * 100)}%"] = dict(p)
     res["queue_curve"] = curve
     res["queue_budget"] = budget
@@ -507,7 +508,8 @@ def write(results: dict[str, Any], seconds: float, seeds: list[int]) -> None:
         "out and never taught; **every row of a table is scored on those same texts**.  The "
         "rest is the teaching pool: `k random` draws k per code from it (all it has, if fewer); "
         "the queue starts from 2 per code and adds batches of *number of codes* least-certain "
-        "pool texts (smallest `predict_proba` margin, `least_certain_scores`), refitting "
+        "pool texts (its 40% / 60% rows are the last refit with at most that share of the "
+        "budget; *labels used* says how many) (smallest `predict_proba` margin, `least_certain_scores`), refitting "
         "`CodeClassifier` after each, until it has as many labels as `20 random` used.  The "
         "ceiling is a 5-fold stratified CV `CodeClassifier` over all distinct texts (its "
         "out-of-fold predictions on the held-out texts are scored).  Classifiers use the names + "

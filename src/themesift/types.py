@@ -180,6 +180,7 @@ class Theme:
     # (its label is the code's name); "new" for a theme found beside a codebook
     origin: str = ""
     coded: int = 0  # distinct comments the researcher coded to this theme by hand
+    description: str = ""  # a codebook code's description, in the researcher's words
 
 
 @dataclass(frozen=True)

@@ -205,9 +205,12 @@ def test_review_codes_the_least_certain_comments_and_teaches(at: AppTest, folder
     no_trouble(at)
     at.number_input(key="review_n").set_value(3).run()
     first = queue[0]
+    assert at.button(key="review_code").disabled  # nothing chosen yet: nothing to code
     # the first comment goes to its runner-up, the others are confirmed
-    at.selectbox(key=f"review_{before.base.uid}_{before.version}_{first.text}").set_value(
-        first.second).run()
+    for item, to in zip(queue, [first.second, queue[1].first, queue[2].first], strict=True):
+        at.selectbox(key=f"review_{before.base.uid}_{before.version}_{item.text}").set_value(
+            to).run()
+    assert at.button(key="review_code").proto.label == "Code 3 comments and teach"
     at.button(key="review_code").click().run()
     no_trouble(at)
     after = view_of(folder)
@@ -481,6 +484,11 @@ def test_a_codebook_typed_on_the_data_page_names_the_themes(at: AppTest, folder:
     assert list(themes["origin"][:2]) == ["codebook", "codebook"]
     tagged = model.tag(pd.read_csv(HCSA), text="text")
     assert set(tagged["primary_label"]) & {"Funding", "Not consulted"}
+    # a second coder sees the researcher's own definitions in the REFI-QDA codebook
+    from themesift.api import qda_bytes
+
+    qdc = qda_bytes(folder.parent / "models" / "coded-model", "qdc").decode()
+    assert "money, cuts and investment" in qdc and "clinicians were not asked" in qdc
     # a bad codebook is one line, and nothing is analysed
     goto(at, "Data")
     upload(at, "hcsa.csv", HCSA.read_bytes())

@@ -46,9 +46,9 @@ def codes_from_frame(frame: pd.DataFrame, source: str = "the codebook") -> tuple
             continue
         key = name.casefold()
         if key in seen:
-            raise ThemesiftError(f"{source} lists the code '{name}' twice; give each code one "
-                                 "row (put more examples in its 'examples' cell, separated "
-                                 "by |)")
+            same = "" if seen[key] == name else f" ('{seen[key]}' and '{name}': case is ignored)"
+            raise ThemesiftError(f"{source}: the code '{name}' appears twice{same}; give each "
+                                 "code once, with all its examples")
         seen[key] = name
         examples = _cell(row[columns["examples"]]) if "examples" in columns else ""
         codes.append(Code(

@@ -312,7 +312,8 @@ def load_model(path: str | os.PathLike[str]) -> SavedModel:
                   label_suggestions=tuple(t.get("label_suggestions", ())),
                   custom_label=bool(t.get("custom_label", False)),
                   stability=None if t.get("stability") is None else float(t["stability"]),
-                  origin=_origin(t.get("origin", "")), coded=int(t.get("coded", 0)))
+                  origin=_origin(t.get("origin", "")), coded=int(t.get("coded", 0)),
+                  description=str(t.get("description", "")))
             for t in manifest["themes"]
         )
         config = Config.from_dict(manifest["settings"])

@@ -253,18 +253,27 @@ class Delete:
         return f"Deleted '{label.get(self.theme, self.theme)}' (comments to {where})"
 
 
+# How much a hand-coded comment counts against one whose theme is the analysis's guess.
+CODED_WEIGHT = 20.0
+
+
 def fit_taught(state: EditState, ctx: Context, theme_ids: IntArray, centroids: FloatArray
                ) -> Taught | None:
     """A classifier (:class:`~themesift.themes.CodeClassifier`) learned from the texts the
-    researcher placed by hand in the themes ``theme_ids`` (their ``centroids`` as one more
-    example each: the prior); None until two themes have hand-placed texts."""
+    researcher placed by hand in the themes ``theme_ids``, with the current theme of every
+    other text as a weak label (``CODED_WEIGHT`` times less) and the ``centroids`` as one
+    more example each: it keeps what the analysis found except where the hand-coding
+    says otherwise.  None until two themes have hand-placed texts."""
     index = {int(t): j for j, t in enumerate(theme_ids)}
     coded = [i for i in sorted(state.manual) if int(state.labels[i]) in index]
     if len({int(state.labels[i]) for i in coded}) < 2:
         return None
-    y = np.array([index[int(state.labels[i])] for i in coded], dtype=np.int64)
+    rows = np.array([i for i in range(len(state.labels)) if int(state.labels[i]) in index],
+                    dtype=np.int64)
+    y = np.array([index[int(state.labels[i])] for i in rows], dtype=np.int64)
+    weight = np.where(np.isin(rows, coded), CODED_WEIGHT, 1.0) * ctx.weights[rows].astype(float)
     clf = CodeClassifier(random_state=ctx.config.random_state).fit(
-        ctx.X[np.array(coded, dtype=np.int64)], y, centroids)
+        ctx.X[rows], y, centroids, sample_weight=weight)
     return clf.taught(np.asarray(theme_ids, dtype=np.int64))
 
 

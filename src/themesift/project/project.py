@@ -88,7 +88,8 @@ class Base:
     data_hash: str
     method: str
     created: str
-    origins: Mapping[int, str] = field(default_factory=dict)  # codebook codes, new themes
+    # codebook codes ("code", their description) and themes found beside them ("new", "")
+    origins: Mapping[int, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def context(self) -> Context:
@@ -215,15 +216,23 @@ def project_map(X: FloatArray) -> FloatArray:
     return np.asarray(PCA(n_components=2, random_state=0).fit_transform(X), dtype=np.float32)
 
 
+def with_origins(themes: Sequence[Theme], origins: Mapping[int, tuple[str, str]]
+                 ) -> tuple[Theme, ...]:
+    """``themes`` marked as codes of a codebook (with their descriptions) or new themes."""
+    return tuple(replace(t, origin=origins.get(t.id, ("", ""))[0],
+                         description=origins.get(t.id, ("", ""))[1]) for t in themes)
+
+
 def recompute(state: EditState, X: FloatArray, texts: Sequence[str], weights: Any,
               terms: Sequence[DocTerms], config: Config, embed: Embed,
               stable: tuple[IntArray, Mapping[int, float]] | None = None,
-              origins: Mapping[int, str] | None = None) -> Described:
+              origins: Mapping[int, tuple[str, str]] | None = None) -> Described:
     """Describe the themes of ``state``: sizes, labels, keywords, quotes (biggest first).
 
     ``stable`` = (labels of the analysis, stability of its themes): a theme keeps
     its stability score while it has exactly the comments it was found with.
-    ``origins``: which themes are codes of a codebook ("code") or found beside one ("new").
+    ``origins``: which themes are codes of a codebook ("code", with the code's description)
+    or found beside one ("new").
     """
     desc = describe(state.labels, X, texts, weights, nlp=_LazyNLP(), embed=embed, config=config,
                     custom_labels=state.custom, terms=list(terms))
@@ -234,7 +243,7 @@ def recompute(state: EditState, X: FloatArray, texts: Sequence[str], weights: An
                   if t.id in scores and np.array_equal(state.labels == t.id, base_labels == t.id)
                   else t for t in themes]
     if origins:
-        themes = [replace(t, origin=origins.get(t.id, "")) for t in themes]
+        themes = list(with_origins(themes, origins))
     order = sorted(range(len(themes)), key=lambda j: (-themes[j].size, themes[j].id))
     return Described(themes=tuple(themes[j] for j in order),
                      centroids=desc.centroids[order] if order else desc.centroids,
@@ -253,7 +262,7 @@ def create_project(path: Path, analysis: Analysis, *, nlp: Any, embed: Embed,
     # A codebook's codes keep their names as labels the researcher wrote.
     state = replace(EditState.initial(labels),
                     custom={t.id: t.label for t in analysis.themes if t.origin == "code"})
-    origins = {t.id: t.origin for t in analysis.themes if t.origin}
+    origins = {t.id: (t.origin, t.description) for t in analysis.themes if t.origin}
     stability = {t.id: float(t.stability) for t in analysis.themes if t.stability is not None}
     if progress:
         progress("themes", 0, 1)
@@ -265,7 +274,7 @@ def create_project(path: Path, analysis: Analysis, *, nlp: Any, embed: Embed,
         "embedder_id": analysis.embedder_id, "data_hash": analysis.data_hash,
         "method": analysis.method,
         "stability": {str(k): v for k, v in stability.items()},
-        "origins": {str(k): v for k, v in origins.items()},
+        "origins": {str(k): list(v) for k, v in origins.items()},
         "report": cleaned.report.to_dict(),
     }
     rows = [RowRecord(corpus.ids[i], cleaned.texts[i], cleaned.status[i].value,
@@ -304,7 +313,8 @@ def load_base(store: ProjectStore) -> Base:
                 terms=tuple(DocTerms.from_json(t.terms) for t in texts),
                 xy=store.array("xy"), base_labels=store.array("base_labels"),
                 stability={int(k): float(v) for k, v in meta.get("stability", {}).items()},
-                origins={int(k): str(v) for k, v in meta.get("origins", {}).items()},
+                origins={int(k): (str(v[0]), str(v[1]))
+                         for k, v in meta.get("origins", {}).items()},
                 config=Config.from_dict(meta["config"]),
                 embedder_id=meta["embedder_id"], data_hash=meta["data_hash"],
                 method=meta["method"], created=meta["created"])
@@ -339,7 +349,7 @@ def build_view(base: Base, store: ProjectStore) -> View:
     version, state, described = store.current()
     themes = described.themes
     if base.origins:  # the store keeps no origin: a codebook's codes, themes new beside it
-        themes = tuple(replace(t, origin=base.origins.get(t.id, "")) for t in themes)
+        themes = with_origins(themes, base.origins)
     return View(base=base, version=version, state=state, themes=themes,
                 centroids=described.centroids, quote_rows=described.quote_rows,
                 history=tuple(store.history()))

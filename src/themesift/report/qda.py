@@ -19,14 +19,16 @@ EXAMPLES_PER_CODE = 3
 
 
 def theme_codes(model: SavedModel, parent: str = "") -> dict[int, Code]:
-    """Theme id -> its code: the label, a description (size, share, keywords) and the best
-    quotes as examples; a repeated label gets its theme number."""
+    """Theme id -> its code: the label, a description (a codebook code's own description,
+    then size, share, keywords) and the best quotes as examples; a repeated label gets its
+    theme number."""
     labels = [t.label.strip() or f"Theme {t.id + 1}" for t in model.themes]
     codes = {}
     for t, label in zip(model.themes, labels, strict=True):
         name = label if labels.count(label) == 1 else f"{label} ({t.id + 1})"
         keywords = ", ".join(t.keywords[:8])
-        description = (f"{t.size} comments ({100 * t.share:.1f}% of substantive)."
+        description = ((f"{t.description}\n\n" if t.description else "")
+                       + f"{t.size} comments ({100 * t.share:.1f}% of substantive)."
                        + (f" Keywords: {keywords}." if keywords else ""))
         examples = tuple(q.text for q in model.quotes.get(t.id, ())[:EXAMPLES_PER_CODE])
         codes[t.id] = Code(name, description, examples, parent)

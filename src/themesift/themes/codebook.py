@@ -100,7 +100,7 @@ class CodebookModel(BaseEstimator):  # type: ignore[misc]  # sklearn has no type
         for i, code in enumerate(self.codes):  # every code, even one no comment fits
             theme = described[i][0] if i in described else Theme(
                 id=i, label=code.name, keywords=(), size=0, share=0.0, custom_label=True)
-            themes.append(replace(theme, origin="code"))
+            themes.append(replace(theme, origin="code", description=code.description))
             centroids.append(P[i])
         for tid in sorted(t for t in described if t >= k):
             themes.append(replace(described[tid][0], origin="new"))

@@ -40,7 +40,10 @@ class CodeClassifier(BaseEstimator):  # type: ignore[misc]  # sklearn has no typ
         self.prior_weight = prior_weight
         self.random_state = random_state
 
-    def fit(self, X: FloatArray, y: IntArray, prototypes: FloatArray) -> CodeClassifier:
+    def fit(self, X: FloatArray, y: IntArray, prototypes: FloatArray,
+            sample_weight: npt.NDArray[np.float64] | None = None) -> CodeClassifier:
+        """``sample_weight``: how much each comment counts (default 1 each), e.g. less for
+        comments whose theme is only the analysis's guess than for hand-coded ones."""
         k = len(prototypes)
         X = np.asarray(X, dtype=np.float32).reshape(-1, np.asarray(prototypes).shape[1])
         y = np.asarray(y, dtype=np.int64)
@@ -53,9 +56,10 @@ class CodeClassifier(BaseEstimator):  # type: ignore[misc]  # sklearn has no typ
             return self
         Xa = np.vstack([X, np.asarray(prototypes, dtype=np.float32)])
         ya = np.concatenate([y, np.arange(k)])
-        counts = np.bincount(ya, minlength=k).astype(np.float64)
-        w = np.concatenate([np.ones(len(y)), np.full(k, self.prior_weight)])
-        w *= len(ya) / (k * counts[ya])  # balanced classes
+        own = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, float)
+        w = np.concatenate([own, np.full(k, self.prior_weight)])
+        mass = np.bincount(ya, weights=w, minlength=k)
+        w *= w.sum() / (k * mass[ya])  # balanced classes
         model = LogisticRegression(C=self.C, max_iter=2000, random_state=self.random_state)
         model.fit(Xa, ya, sample_weight=w)
         coef, intercept = model.coef_, model.intercept_

@@ -104,7 +104,8 @@ def _codebook(read: ReadCodebook, key: str) -> tuple[tuple[Code, ...] | None, bo
                    "becomes a theme with your name for it; new themes are found among the "
                    "answers no code fits. A CSV or XLSX with a 'code' column (optional "
                    "'description', 'examples' separated by |, 'parent'), a REFI-QDA codebook "
-                   "(.qdc), or codes typed below.")
+                   "(.qdc), or codes typed below. New themes are looked for when at least 10 "
+                   "different answers (and 5% of them) fit no code.")
         upload = st.file_uploader("Codebook file", type=["csv", "tsv", "xlsx", "qdc"],
                                   key=f"{key}_codebook")
         typed = st.text_area("Or type seed themes, one per line ('Name: description')",

@@ -34,7 +34,8 @@ def themes_table(view: View) -> pd.DataFrame:
     return pd.DataFrame(
         [{"theme": t.label, "origin": ORIGIN_NAMES.get(t.origin, t.origin), "comments": t.size,
           "% of substantive": pct(t.size, base), "keywords": ", ".join(t.keywords),
-          "stability": t.stability, "custom label": t.custom_label, "id": t.id}
+          "stability": float("nan") if t.stability is None else t.stability,
+          "custom label": t.custom_label, "id": t.id}
          for t in view.themes],
         columns=["theme", "origin", "comments", "% of substantive", "keywords", "stability",
                  "custom label", "id"])

@@ -81,11 +81,13 @@ def render_overview(view: View, *, key: str = "overview",
         st.info("No themes: every comment is unassigned. Re-analyse on the Data page.")
     else:
         st.plotly_chart(theme_chart(view), key=f"{key}_chart", width="stretch")
+        coded = any(t.origin for t in view.themes)
         st.caption("Shares are of substantive comments (non-answers and empty rows excluded); "
-                   "✎ marks a label you wrote (a codebook's codes included); (new): a theme "
-                   "found among the answers no code of the codebook fits. Stability: share of "
-                   "resampled analyses that find the theme again (shown while a theme is "
-                   "unedited).")
+                   "✎ marks a label you wrote"
+                   + (" (a codebook's codes included); (new): a theme found among the answers "
+                      "no code of the codebook fits" if coded else "")
+                   + ". Stability: share of resampled analyses that find the theme again "
+                   "(shown while a theme is unedited).")
         table = themes_table(view).drop(columns=["id", "custom label"])
         if not (table["origin"] != "").any():  # no codebook: the column says nothing
             table = table.drop(columns=["origin"])
