@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -47,13 +48,22 @@ ReadUpload = Callable[[Any], pd.DataFrame]  # an st.UploadedFile -> frame
 ReadCodebook = Callable[[str, bytes], tuple[Code, ...]]  # (file name, bytes) -> codes
 
 
+def _when(stamp: str) -> str:
+    """An ISO time as people read it: "2 Dec 2026, 14:20 UTC" (as given if unreadable)."""
+    try:
+        when = dt.datetime.fromisoformat(stamp).astimezone(dt.UTC)
+    except ValueError:
+        return stamp
+    return f"{when.day} {when:%b %Y, %H:%M} UTC"
+
+
 def render_report(view: View, *, key: str = "report") -> None:
     r = view.report
     corpus = view.cleaned.corpus
     st.subheader(f"Current project: {view.base.name}")
     st.caption(f"From {corpus.source or 'an upload'} · text column '{corpus.text_col}' · "
                f"id column {repr(corpus.id_col) if corpus.id_col else '(generated)'} · "
-               f"groups: {', '.join(corpus.groups) or '—'} · analysed {view.base.created}")
+               f"groups: {', '.join(corpus.groups) or '—'} · analysed {_when(view.base.created)}")
     c = st.columns(5)
     c[0].metric("Rows read", r.rows_read)
     c[1].metric("Substantive", r.substantive)
