@@ -320,8 +320,9 @@ def run(g: Group, seed: int, embed: Embedding, bertopic: bool) -> dict[str, Any]
     reached = next((p["fraction"] for p in curve if p["macro_f1"] >= target), None)
     for frac in QUEUE_POINTS:
         # the last refit that had used at most this share of the budget
-        p = [p for p in curve if p["labels"] <= frac * budget + 1e-9][-1]
-        m[f"queue@{int(frac * 100)}%"] = dict(p)
+        before = [p for p in curve if p["labels"] <= frac * budget + 1e-9]
+        # None: the 2-per-code start alone is more than this share of the budget
+        m[f"queue@{int(frac * 100)}%"] = dict(before[-1]) if before else None
     res["queue_curve"] = curve
     res["queue_budget"] = budget
     res["queue_reaches_random20_at"] = reached
@@ -367,12 +368,16 @@ themesift's names-only figures exactly (same embeddings, same nearest-name rule;
 clusters counts as wrong), so the real gain over BERTopic comes from the descriptions and the
 coded examples, not from the matching.  A few coded examples beat any codebook: 5 per code
 already passes names + descriptions on NHS FFT, Care Opinion and educators (not on SemEval:
-0.57 vs 0.59), and 20 per code reaches 79% (NHS FFT), 74% (Care Opinion), 88% (SemEval) and 106%
+0.57 vs 0.59), and 20 per code reaches 79% (NHS FFT), 74% (Care Opinion),
+88% (SemEval) and 106%
 (educators) of the cross-validated ceiling, so the 90% target is met only on educators, where
 20 per code is already nearly every text the pool has.  The least-certain queue beats random
-20-per-code at 60% of its labels on NHS FFT (0.456 vs 0.421) and narrowly on SemEval (0.662 vs
-0.650; one seed of three needed the whole budget) and educators (0.539 vs 0.537, within noise);
-it does not on Care Opinion (0.212 vs 0.224).  Its accuracy gains are larger than its macro-F1
+20-per-code at 60% of its labels on NHS FFT (0.456 vs 0.421; every seed by 55%) and SemEval
+(0.662 vs 0.650; one seed of three needed the whole budget); on Care Opinion it ties (0.225 vs
+0.224, only one seed of three got there by 60%), so that "met" is noise; on educators it does
+not (0.528 vs 0.537): with 12-44 codes the 2-per-code start is already most of the budget, so
+its 40% point is not measurable and its 60% point is mostly that start.
+Its accuracy gains are larger than its macro-F1
 gains because it draws texts closer to the pool's code mix than the class-balanced random draw.
 **Does not show:** how a researcher's own descriptions would do (these were written once, by
 us, from the documentation and not tuned); coding time or effort; anything about the queue
@@ -447,10 +452,13 @@ def targets(summ: dict[str, dict[str, list[float]]], reached: list[float | None]
     shown = (f"first reached at {shown} of budget per seed" if not pooled else
              "per seed, weighted queue@60% ≥ weighted random-20: " + ", ".join(
                  "no" if x is None else "yes" for x in reached))
-    q60 = f1["queue@60%"]
+    q60 = f1.get("queue@60%", float("nan"))
     out.append(("queue reaches random-20 macro-F1 with ≤ 60% of its labels (rule: mean over "
                 "seeds of queue@60% ≥ mean of random-20)",
-                f"{q60:.3f} vs {f1['random-20']:.3f}; {shown}", q60 >= f1["random-20"]))
+                f"{q60:.3f} vs {f1['random-20']:.3f}; {shown}" if q60 == q60 else
+                "not measurable: starting with 2 per code already uses more than 60% of the "
+                "budget in at least one question or seed",
+                bool(q60 >= f1["random-20"]) if q60 == q60 else None))
     return out
 
 
@@ -463,6 +471,9 @@ def table(summ: dict[str, dict[str, list[float]]]) -> list[str]:
         if not v:
             if m.startswith("bertopic"):
                 lines.append(f"| {LABEL[m]} | failed | | | | | |")
+            elif m.startswith("queue"):
+                lines.append(f"| {LABEL[m]} | not measurable (the start exceeds this share) "
+                             "| | | | | |")
             continue
         una = fmt(v["unassigned"], pct=True) + "%" if m in (
             "names", "names+desc", "bertopic-zs", "bertopic-zs@0.25") else ""
@@ -508,9 +519,10 @@ def write(results: dict[str, Any], seconds: float, seeds: list[int]) -> None:
         "out and never taught; **every row of a table is scored on those same texts**.  The "
         "rest is the teaching pool: `k random` draws k per code from it (all it has, if fewer); "
         "the queue starts from 2 per code and adds batches of *number of codes* least-certain "
-        "pool texts (its 40% / 60% rows are the last refit with at most that share of the "
-        "budget; *labels used* says how many) (smallest `predict_proba` margin, `least_certain_scores`), refitting "
-        "`CodeClassifier` after each, until it has as many labels as `20 random` used.  The "
+        "pool texts (smallest `predict_proba` margin, `least_certain_scores`), refitting "
+        "`CodeClassifier` after each, until it has as many labels as `20 random` used; its "
+        "40% / 60% rows are the last refit that had used at most that share of the budget "
+        "(*labels used* says how many).  The "
         "ceiling is a 5-fold stratified CV `CodeClassifier` over all distinct texts (its "
         "out-of-fold predictions on the held-out texts are scored).  Classifiers use the names + "
         "descriptions prototypes.",
