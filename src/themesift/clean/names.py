@@ -109,20 +109,18 @@ def _name_like(word: str) -> bool:
             and word.capitalize() not in _NOT_NAME_WORDS)
 
 
-def _joins(word: str, lexicon: NameLexicon | None) -> bool:
+def _joins(word: str, lexicon: NameLexicon) -> bool:
     """Whether a capitalised word next to a name is part of it ("Anjali" of "Anjali
-    Desai"): a known name, or (without a lexicon) any name-like word."""
-    if lexicon is None:
-        return _name_like(word)
+    Desai"): a known name, and no place word."""
     key = name_key(word)
     return _name_like(word) and _known(key, lexicon) and key not in _PLACE_AFTER
 
 
-def widen(text: str, span: Redaction, lexicon: NameLexicon | None = None) -> Redaction:
+def widen(text: str, span: Redaction, lexicon: NameLexicon) -> Redaction:
     """A name span grown to whole words, and over a capitalised name word just before or
-    after it that NER left out ("Anjali" of "Anjali Desai"): no fragment is left.  With
-    a ``lexicon``, only a word it knows as a name joins ("Hope" of "Hope Sharma", not
-    "Lister" of "Lister Wing")."""
+    after it that NER left out ("Anjali" of "Anjali Desai"): no fragment is left.  Only a
+    word the ``lexicon`` knows as a name joins ("Hope" of "Hope Sharma", not "Lister" of
+    "Lister Wing")."""
     start, end = span.start, span.end
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
         start -= 1
@@ -338,12 +336,15 @@ def _in_place(words: Sequence[re.Match[str]], i: int, lexicon: NameLexicon) -> b
     Keynes", "Barrow in Furness"), or alone when it is no first name ("Leeds")."""
     if not lexicon.places:
         return False
-    keys = [w.group().casefold().replace("\u2019", "'") for w in words]
-    for size in (4, 3, 2):
+
+    def key(j: int) -> str:
+        return words[j].group().casefold().replace("\u2019", "'")
+
+    for size in (4, 3, 2):  # only the windows around word i: no pass over the whole text
         for start in range(max(0, i - size + 1), min(i, len(words) - size) + 1):
-            if " ".join(keys[start:start + size]) in lexicon.places:
+            if " ".join(key(j) for j in range(start, start + size)) in lexicon.places:
                 return True
-    return keys[i] in lexicon.places and name_key(words[i].group()) not in lexicon.first
+    return key(i) in lexicon.places and name_key(words[i].group()) not in lexicon.first
 
 
 def lexicon_names(probe: str, entities: Sequence[tuple[int, int, str]],
@@ -384,12 +385,10 @@ def entity_names(probe: str, entities: Sequence[tuple[int, int, str]],
             continue
         if all(_in_place(words, i, lexicon) for i in inner):
             continue  # "Milton Keynes"
-        if keys[0] in _PLACE_BEFORE or keys[-1] in _PLACE_AFTER or _near_place(
-                words, inner[-1]) or (
-                _near_place(words, inner[0]) and inner[0] > 0
-                and name_key(words[inner[0] - 1].group()).rstrip(".") in _PLACE_BEFORE):
-            continue
         before = name_key(words[inner[0] - 1].group()).rstrip(".") if inner[0] else ""
+        if (keys[0] in _PLACE_BEFORE or keys[-1] in _PLACE_AFTER or before in _PLACE_BEFORE
+                or _near_place(words, inner[-1])):
+            continue
         opens = not probe[:start].strip() or probe[:start].rstrip()[-1] in ".!?"
         if opens and before not in _ROLES and len(keys) == 1 and keys[0] in lexicon.common:
             continue  # "Bill payments are a rip off", "Grace period": no other evidence
@@ -406,7 +405,7 @@ def coordinated_names(probe: str, spans: Sequence[Redaction],
     """Names listed with a found name ("Eilidh and [NAME]", "[NAME], Priya and Chidi"):
     a word joined to a name by "and", "&" or a comma is a name too when it is
     capitalised (in a cased text) or a known name, and no common or place word."""
-    cased = probe != probe.lower() and is_cased(probe)
+    cased = is_cased(probe)
     words = list(_WORD.finditer(probe))
     named = {i for i, m in enumerate(words) for s in spans
              if s.kind == "NAME" and s.start <= m.start() and m.end() <= s.end}

@@ -1,6 +1,6 @@
 """Finding themes: cluster the embeddings, assign comments, name and describe each theme."""
 
-from themesift.themes.assign import assign, softmax
+from themesift.themes.assign import assign, softmax, taught_proba
 from themesift.themes.cluster import ThemeFinder, centroids_of, choose_k, find_themes, target_themes
 from themesift.themes.codebook import CodebookModel, code_prototypes, code_text
 from themesift.themes.describe import Description, describe
@@ -10,7 +10,7 @@ from themesift.themes.model import ThemeModel
 from themesift.themes.quotes import make_quotes, select_quotes
 from themesift.themes.review import Uncertain, least_certain, least_certain_scores
 from themesift.themes.stability import theme_stability
-from themesift.themes.teach import CodeClassifier, taught_proba
+from themesift.themes.teach import CodeClassifier
 from themesift.themes.terms import DocTerms, analyse_texts, doc_terms
 
 __all__ = ["CodeClassifier", "CodebookModel", "Description", "DocTerms", "ThemeFinder",

@@ -12,7 +12,6 @@ import numpy as np
 import numpy.typing as npt
 
 from themesift.config import Config
-from themesift.themes.teach import taught_proba
 from themesift.types import UNASSIGNED, Assignments, FloatArray, IntArray, Taught
 
 
@@ -22,6 +21,14 @@ def softmax(sims: npt.NDArray[np.float64], temperature: float) -> npt.NDArray[np
     z = np.exp((sims - sims.max(axis=1, keepdims=True)) / temperature)
     out: npt.NDArray[np.float64] = z / z.sum(axis=1, keepdims=True)
     return out
+
+
+def taught_proba(taught: Taught, X: FloatArray) -> npt.NDArray[np.float64]:
+    """Each comment's probability of each theme of ``taught.theme_ids`` (rows sum to 1):
+    the softmax of the taught linear model's scores."""
+    z = (np.asarray(X, dtype=np.float64) @ np.asarray(taught.coef, dtype=np.float64).T
+         + np.asarray(taught.intercept, dtype=np.float64))
+    return softmax(z, 1.0)
 
 
 def assign(X: FloatArray, centroids: FloatArray, theme_ids: IntArray, config: Config, *,

@@ -10,18 +10,10 @@ import numpy.typing as npt
 from sklearn.base import BaseEstimator
 from sklearn.linear_model import LogisticRegression
 
+from themesift.themes.assign import taught_proba
 from themesift.types import FloatArray, IntArray, Taught
 
-__all__ = ["CodeClassifier", "taught_proba"]
-
-
-def taught_proba(taught: Taught, X: FloatArray) -> npt.NDArray[np.float64]:
-    """Each comment's probability of each theme of ``taught.theme_ids`` (rows sum to 1)."""
-    z = (np.asarray(X, dtype=np.float64) @ np.asarray(taught.coef, dtype=np.float64).T
-         + np.asarray(taught.intercept, dtype=np.float64))
-    z = np.exp(z - z.max(axis=1, keepdims=True))
-    out: npt.NDArray[np.float64] = z / z.sum(axis=1, keepdims=True)
-    return out
+__all__ = ["CodeClassifier"]
 
 
 class CodeClassifier(BaseEstimator):  # type: ignore[misc]  # sklearn has no types
