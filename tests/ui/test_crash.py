@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from app_support import chrome, copy_project, free_port, start_server, stop_server
-from browser_steps import chart_text, go_to, heading, rename_first_theme
+from browser_steps import chart_text, go_to, heading, rename_first_theme, wait
 from themesift.project.project import build_view, load_base
 from themesift.project.store import ProjectStore
 
@@ -52,6 +52,8 @@ def test_an_edit_survives_a_killed_server(tmp_path: Path, browser: Any) -> None:
         heading(browser, "Themes overview")
         assert "Survives a crash" in chart_text(browser)
         go_to(browser, "Edit")
-        assert "Renamed" in browser.page_source and "Survives a crash" in browser.page_source
+        # The page renders in pieces: wait for the caption rather than read it once.
+        wait(browser, 60).until(lambda d: "Would undo: Renamed" in d.page_source
+                                and "Survives a crash" in d.page_source)
     finally:
         stop_server(proc)
