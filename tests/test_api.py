@@ -39,9 +39,10 @@ def test_import_themesift_is_light_and_names_its_api() -> None:
 def test_analyse_gives_themes_and_assignments_as_frames(result: themesift.Result,
                                                         frame: pd.DataFrame) -> None:
     themes = result.themes
-    assert list(themes.columns) == ["question", "theme_id", "label", "origin", "count",
-                                    "share_pct", "keywords", "label_suggestions", "stability",
-                                    "coded"]
+    assert list(themes.columns) == ["question", "theme_id", "label", "family", "family_label",
+                                    "origin", "count", "share_pct", "sentiment_n",
+                                    "positive_pct", "negative_pct", "mixed_pct", "neutral_pct",
+                                    "keywords", "label_suggestions", "stability", "coded"]
     assert set(themes["origin"]) == {""} and (themes["coded"] == 0).all()  # no codebook
     assert set(themes["question"]) == {"text"}
     assert 3 <= len(themes) <= 7 and themes["count"].sum() == len(frame)

@@ -78,7 +78,7 @@ def model_dir(hcsa_path, tmp_path_factory):
 @pytest.mark.slow
 def test_analyse_prints_themes_and_writes_files(model_dir):
     out, stdout = model_dir
-    assert "themes" in stdout and "% substantive" in stdout and "(unassigned)" in stdout
+    assert "themes" in stdout and "% of substantive" in stdout and "(unassigned)" in stdout
     for name in ("manifest.json", "centroids.safetensors", "themes.csv", "assignments.csv",
                  "quotes.csv"):
         assert (out / name).is_file(), name
@@ -136,9 +136,12 @@ def test_quote_banks_read_back(model_dir, tmp_path):
     assert ws.max_row - 1 <= 2 * len(themes)
     assert run("quotes", str(out), "--out", str(tmp_path / "bank.docx")).returncode == 0
     heads = [p.text for p in docx.Document(str(tmp_path / "bank.docx")).paragraphs
-             if p.style.name == "Heading 2"]
-    assert len(heads) == len(themes)
+             if p.style.name in ("Heading 2", "Heading 3")]
+    families = pd.read_csv(out / "families.csv")
+    grouping = families[families["themes"].str.contains("; ")]  # a heading of their own
+    assert len(heads) == len(themes) + len(grouping)
     assert all(any(h.startswith(lbl) for h in heads) for lbl in themes["label"])
+    assert all(any(h.startswith(lbl) for h in heads) for lbl in grouping["label"])
     for fmt in ("md", "csv"):
         proc = run("quotes", str(out), "--format", fmt, "--out", str(tmp_path / f"b.{fmt}"))
         assert proc.returncode == 0 and (tmp_path / f"b.{fmt}").stat().st_size > 0

@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("ingest",),
     ("clean",),
     ("embed",),
+    ("sentiment",),
     ("themes",),
     ("model",),
     ("survey",),
@@ -41,8 +42,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("coding", "api"),
     ("cli", "__main__", "ui", "spacy_worker", "__init__"),
 )
-SUBPACKAGES = ("qda", "nlp", "ingest", "clean", "embed", "themes", "model", "survey", "report",
-               "tagging", "evaluate", "project", "ui")
+SUBPACKAGES = ("qda", "nlp", "ingest", "clean", "embed", "sentiment", "themes", "model",
+               "survey", "report", "tagging", "evaluate", "project", "ui")
 
 
 def module_name(path: Path, base: Path = SRC) -> str:

@@ -10,13 +10,15 @@ from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from themesift.clean import MAX_TEXT_CHARS
 from themesift.config import Config
 from themesift.errors import ThemesiftError
 from themesift.progress import RichProgress
-from themesift.types import Analysis
+from themesift.sentiment import sentiment_by_theme
+from themesift.types import Analysis, family_of
 
 app = typer.Typer(
     add_completion=False,
@@ -52,6 +54,7 @@ def analyse(
     id_col: Annotated[Optional[str], typer.Option("--id-col", help="Column with the respondent (or comment) id; generated when omitted.")] = None,  # noqa: E501
     group_col: GroupCol = None,
     themes: Annotated[Optional[int], typer.Option("--themes", help="Number of themes (default: automatic).")] = None,  # noqa: E501
+    families: Annotated[Optional[int], typer.Option("--families", help="Number of families the themes are grouped into (default: automatic, about 3 themes each, 4 to 12).")] = None,  # noqa: E501
     embedder: Annotated[Optional[str], typer.Option("--embedder", help="minilm (default) or fast.")] = None,  # noqa: E501
     keep_word: Annotated[Optional[list[str]], typer.Option("--keep-word", help="A word or name never to redact as a person's name, e.g. a product, ward or drug (repeatable).")] = None,  # noqa: E501
     dont_know: Annotated[Optional[list[str]], typer.Option("--dont-know-is-answer", help="A question (or 'all') whose 'No idea' answers are answers, themed like the others, not non-answers (repeatable).")] = None,  # noqa: E501
@@ -68,7 +71,7 @@ def analyse(
         raise ThemesiftError("--text-cols takes 'auto'; name columns with --text-col")
     if text_cols and text_col:
         raise ThemesiftError("use either --text-col or --text-cols auto, not both")
-    config = _settings(settings, n_themes=themes, embedder=embedder)
+    config = _settings(settings, n_themes=themes, embedder=embedder, n_families=families)
     if not discover:
         config = config.with_(discover=False)
     if keep_word:
@@ -90,7 +93,7 @@ def analyse(
             out.print(f"\n[bold]{qa.question.key}[/]: {qa.question.text or ''}".rstrip(": "),
                       highlight=False)
         _print_report(qa.analysis, survey=several)
-    out.print(f"Wrote the model, themes.csv and assignments.csv to {out_dir}/")
+    out.print(f"Wrote the model, themes.csv, families.csv and assignments.csv to {out_dir}/")
 
 
 def _print_report(analysis: Analysis, survey: bool = False) -> None:
@@ -109,21 +112,42 @@ def _print_report(analysis: Analysis, survey: bool = False) -> None:
             f"{r.rows_read} rows: {r.substantive} substantive ({r.duplicates} duplicates), "
             f"{r.non_answers} non-answers{_dont_know(r.dont_know)}, {r.empty} empty; "
             f"redacted: {red}", highlight=False)
-    table = Table(title=f"{len(analysis.themes)} themes ({analysis.method})")
+    grouped = any(len(f.theme_ids) > 1 for f in analysis.families)
+    title = f"{len(analysis.themes)} themes" + (
+        f" in {len(analysis.families)} families" if grouped else "")
+    table = Table(title=f"{title} ({analysis.method})",
+                  caption="Comments: count (% of substantive); sentiment: % of the theme's "
+                          "comments positive / negative / mixed")
     table.add_column("#", justify="right")
     table.add_column("Theme")
     table.add_column("Comments", justify="right")
-    table.add_column("% substantive", justify="right")
+    table.add_column("Sentiment", justify="right")
     table.add_column("Stability", justify="right")
     table.add_column("Keywords")
-    for t in analysis.themes:
+    feel = sentiment_by_theme(analysis)
+    fam = family_of(analysis.families)
+    rank = {f.id: i for i, f in enumerate(analysis.families)}
+    shown = None
+    for t in sorted(analysis.themes, key=lambda t: (rank.get(fam[t.id].id, -1) if t.id in fam
+                                                    else -1, -t.size, t.id)):
+        f = fam.get(t.id)
+        several = grouped and f is not None and len(f.theme_ids) > 1
+        if several and f is not None and f is not shown:
+            shown = f
+            table.add_row("", f"[bold]{escape(f.label)}[/]",
+                          f"[bold]{f.size} ({100 * f.share:.1f}%)[/]", "", "", "")
         stab = "" if t.stability is None else f"{t.stability:.2f}"
         marker = {"code": " [dim](code)[/]", "new": " [bold green](new)[/]"}.get(t.origin, "")
-        table.add_row(str(t.id + 1), t.label + marker, str(t.size), f"{100 * t.share:.1f}",
-                      stab, ", ".join(t.keywords[:5]))
+        s = feel.get(t.id)
+        sides = "" if s is None or not s.n else "/".join(
+            f"{round(100 * s.share(side))}" for side in ("positive", "negative", "mixed"))
+        indent = "  " if several else ""
+        table.add_row(str(t.id + 1), indent + escape(t.label) + marker,
+                      f"{t.size} ({100 * t.share:.1f}%)", sides, stab,
+                      escape(", ".join(t.keywords[:3])))
     sub = max(r.substantive, 1)
-    table.add_row("", "(unassigned)", str(analysis.unassigned),
-                  f"{100 * analysis.unassigned / sub:.1f}", "", "")
+    table.add_row("", "(unassigned)",
+                  f"{analysis.unassigned} ({100 * analysis.unassigned / sub:.1f}%)", "", "", "")
     out.print(table)
 
 

@@ -44,6 +44,7 @@ class Config:
     # Theme finding
     n_themes: int | None = None  # None: automatic
     max_themes: int = 40
+    n_families: int | None = None  # None: automatic (themes.families)
     method: str = "kmeans"  # or "umap-hdbscan" (BERTopic's recipe)
     small_corpus: int = 300  # below this many distinct comments: never UMAP/HDBSCAN
     random_state: int = 42
@@ -87,6 +88,9 @@ class Config:
         if self.n_themes is not None and not 1 <= self.n_themes <= MAX_REQUESTED_THEMES:
             raise ThemesiftError(f"the number of themes (--themes) must be 1 to "
                                  f"{MAX_REQUESTED_THEMES}, not {self.n_themes}")
+        if self.n_families is not None and not 1 <= self.n_families <= MAX_REQUESTED_THEMES:
+            raise ThemesiftError(f"the number of families (--families) must be 1 to "
+                                 f"{MAX_REQUESTED_THEMES}, not {self.n_families}")
         for name, low, high in _RANGES:
             if not low <= getattr(self, name) <= high:
                 raise ThemesiftError(f"setting {name} must be from {low} to {high}, "

@@ -30,6 +30,7 @@ from themesift.project import (
     project_path,
     write_survey_index,
 )
+from themesift.sentiment import score_texts
 from themesift.tagging import ChunkTagger, SurveyTagger
 from themesift.themes import CodebookModel, ThemeModel, Uncertain, least_certain, make_quotes
 from themesift.types import (
@@ -131,6 +132,8 @@ def analyse(corpus: Corpus, config: Config | None = None, *, session: Session | 
         method=model.method_,
         distinct=distinct,
         embeddings=X,
+        families=model.families_,
+        sentiment=score_texts(distinct.texts),
     )
 
 

@@ -36,7 +36,8 @@ Embed = Callable[[Sequence[str]], FloatArray]
 # Columns of every tagged output (tables.assignments_frame); group columns may not reuse them.
 # The respondent's id and the question come first, the group columns after them.
 OUTPUT_COLUMNS = ("id", "question", "status", "duplicate", "primary_theme", "primary_label",
-                  "confidence", "all_themes", "all_labels", "text")
+                  "family", "family_label", "confidence", "all_themes", "all_labels",
+                  "sentiment", "sentiment_score", "text")
 
 
 class Status(str, Enum):
@@ -184,6 +185,40 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Family:
+    """A group of related themes: the readable level of a question's themes."""
+
+    id: int
+    label: str
+    theme_ids: tuple[int, ...]  # biggest first
+    size: int  # rows whose primary theme is in the family
+    share: float
+    keywords: tuple[str, ...] = ()
+    label_suggestions: tuple[str, ...] = ()
+    custom_label: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The family as JSON values (saved in models and projects)."""
+        return {"id": self.id, "label": self.label, "theme_ids": list(self.theme_ids),
+                "size": self.size, "share": self.share, "keywords": list(self.keywords),
+                "label_suggestions": list(self.label_suggestions),
+                "custom_label": self.custom_label}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Family:
+        return cls(id=int(d["id"]), label=str(d["label"]),
+                   theme_ids=tuple(int(t) for t in d["theme_ids"]), size=int(d["size"]),
+                   share=float(d["share"]), keywords=tuple(map(str, d.get("keywords", ()))),
+                   label_suggestions=tuple(map(str, d.get("label_suggestions", ()))),
+                   custom_label=bool(d.get("custom_label", False)))
+
+
+def family_of(families: Iterable[Family]) -> dict[int, Family]:
+    """The family of each theme id."""
+    return {t: f for f in families for t in f.theme_ids}
+
+
+@dataclass(frozen=True)
 class Taught:
     """A classifier learned from the comments a researcher coded by hand: a linear model
     over the embeddings (``coef`` k x d, ``intercept`` k), one row per theme of
@@ -202,6 +237,43 @@ class Code:
     description: str = ""
     examples: tuple[str, ...] = ()  # comments (or phrases) that belong to the code
     parent: str = ""  # the name of the code's parent, if the codebook is a tree
+
+
+@dataclass(frozen=True)
+class Sentiment:
+    """Sentiment of some texts (:mod:`themesift.sentiment`), row-aligned with them.
+
+    ``score[i]`` is in [-1, 1]; ``label[i]`` is positive / negative / mixed / neutral.
+    Clause ``c`` of the texts is ``clause_span[c]`` (start, end) of text
+    ``clause_text[c]``, scored ``clause_score[c]``: what lets a comment praise one
+    theme and criticise another.
+    """
+
+    score: FloatArray
+    label: tuple[str, ...]
+    clause_text: IntArray
+    clause_span: IntArray
+    clause_score: FloatArray
+
+    def __len__(self) -> int:
+        return len(self.label)
+
+
+@dataclass(frozen=True)
+class ThemeSentiment:
+    """How the comments of one theme (or family) lean: comments per side, and the most
+    typical comment of each side (an index into the distinct texts, -1 when none)."""
+
+    theme_id: int
+    counts: Mapping[str, int]  # rows per side: positive, negative, mixed, neutral
+    typical: Mapping[str, int] = field(default_factory=dict)  # side -> distinct text
+
+    @property
+    def n(self) -> int:
+        return sum(self.counts.values())
+
+    def share(self, side: str) -> float:
+        return self.counts.get(side, 0) / self.n if self.n else 0.0
 
 
 @dataclass(frozen=True)
@@ -260,6 +332,8 @@ class Analysis:
     distinct: Distinct | None = field(default=None, repr=False)
     embeddings: FloatArray | None = field(default=None, repr=False)
     taught: Taught | None = field(default=None, repr=False)  # what hand-coding taught
+    families: tuple[Family, ...] = ()  # groups of the themes, biggest first
+    sentiment: Sentiment | None = field(default=None, repr=False)  # of the distinct texts
 
     @property
     def unassigned(self) -> int:

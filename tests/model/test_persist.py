@@ -166,3 +166,15 @@ def test_tag_refuses_a_model_whose_redaction_was_edited(tmp_path: Path) -> None:
     (folder / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(ThemesiftError, match="no checked record"):
         load_model(folder)
+
+
+def test_families_round_trip_and_must_hold_exactly_the_themes(tmp_path):
+    from themesift.types import Family
+
+    fam = (Family(0, "Funding", (0, 1), 5, 1.0, ("cut",), ("Money",), custom_label=True),)
+    m = load_model(_save(tmp_path / "m", families=fam))
+    assert m.families == fam
+    assert load_model(_save(tmp_path / "old")).families == ()  # a model saved without any
+    path = _save(tmp_path / "bad", families=(Family(0, "Funding", (0,), 3, 0.6),))
+    with pytest.raises(ThemesiftError, match="families do not hold exactly its themes"):
+        load_model(path)

@@ -98,7 +98,9 @@ def test_output_does_not_depend_on_chunk_size(export, tmp_path):
         pd.testing.assert_frame_equal(outs[0], other)
     df = outs[0]
     assert list(df.columns) == ["id", "question", "site", "status", "duplicate", "primary_theme",
-                                "primary_label", "confidence", "all_themes", "all_labels", "text"]
+                                "primary_label", "family", "family_label", "confidence",
+                                "all_themes", "all_labels", "sentiment", "sentiment_score",
+                                "text"]
     # the names groups may not take
     assert list(df.columns) == ["id", "question", "site", *OUTPUT_COLUMNS[2:]]
     assert set(df["question"]) == {"comment"}

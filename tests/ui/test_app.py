@@ -41,19 +41,40 @@ def metric(at: AppTest, label: str) -> str:
 
 
 # -- pages ------------------------------------------------------------------------------
+def _bars(spec: dict[str, Any]) -> tuple[list[int], list[str]]:
+    """Bar lengths (the text trace above the stacked sentiment bars) and their labels."""
+    totals = spec["data"][-1]
+    stacked = [d for d in spec["data"] if d["type"] == "bar"]
+    assert [d["name"] for d in stacked] == ["positive", "mixed", "neutral", "negative"]
+    sums = np.sum([d["x"] for d in stacked], axis=0)
+    assert np.allclose(sums, totals["x"])  # the sides add up to each bar
+    return list(totals["x"]), list(totals["text"])
+
+
 def test_opens_on_the_themes_overview(at: AppTest, folder: Path) -> None:
     no_trouble(at)
     view = view_of(folder)
     assert at.header[0].value == "Themes overview"
     assert metric(at, "Themes") == str(len(view.themes))
+    assert metric(at, "Families") == str(len(view.families))
     assert metric(at, "Substantive") == "19"
+    # families first, each opening on its themes
+    sizes, text = _bars(chart(at))
+    assert sizes == [f.size for f in reversed(view.families)]  # biggest drawn on top
+    assert text[-1] == f"{view.families[0].size} ({100 * view.families[0].size / 19:.1f}%)"
+    assert [e.label.split(" — ")[0] for e in at.expander] == [f.label for f in view.families]
+    first = at.dataframe[0].value
+    assert first["theme"].tolist() == [view.theme(t).label for t in view.families[0].theme_ids]
+    assert {"% positive", "% negative", "% mixed"} <= set(first.columns)
+    # then the themes
+    at.radio(key="overview_level").set_value("Themes").run()
     spec = chart(at)
-    bars = spec["data"][0]
-    assert bars["x"] == [t.size for t in reversed(view.themes)]  # biggest drawn on top
+    sizes, text = _bars(spec)
+    assert sizes == [t.size for t in reversed(view.themes)]
     ticks = spec["layout"]["yaxis"]
-    assert bars["y"] == ticks["tickvals"] == list(range(len(view.themes)))
+    assert ticks["tickvals"] == list(range(len(view.themes)))
     assert ticks["ticktext"][-1].startswith(view.themes[0].label[:40])
-    assert bars["text"][-1] == f"{view.themes[0].size} ({100 * view.themes[0].size / 19:.1f}%)"
+    assert text[-1] == f"{view.themes[0].size} ({100 * view.themes[0].size / 19:.1f}%)"
     table = at.dataframe[0].value
     assert table["theme"].tolist() == [t.label for t in view.themes]
     buckets = at.dataframe[1].value
@@ -289,7 +310,8 @@ def test_two_tabs_see_the_same_state(folder: Path) -> None:
     tab1.text_input(key="edit_rename_label").set_value("Seen in both tabs")
     tab1.button(key="edit_rename_go").click().run()
     tab2.run()
-    assert tab2.dataframe[0].value["theme"].iloc[0] == "Seen in both tabs"
+    shown = [t for df in tab2.dataframe if "theme" in df.value.columns for t in df.value["theme"]]
+    assert "Seen in both tabs" in shown
 
 
 # -- export -----------------------------------------------------------------------------

@@ -5,10 +5,11 @@ A model folder holds:
 * ``manifest.json``: format name and version, themesift and dependency
   versions, settings, embedder id, hash of the training data, cleaning report,
   themes (labels, keywords, sizes, suggestions, stability) with their top
-  quotes, and a SHA-256 of every other file;
+  quotes, their families, how each theme's comments lean (rows per side), and a
+  SHA-256 of every other file;
 * ``centroids.safetensors``: one unit vector per theme;
 * ``quotes.csv``: every kept quote, ranked per theme;
-* any further tables passed by the caller (``themes.csv``,
+* any further tables passed by the caller (``themes.csv``, ``families.csv``,
   ``assignments.csv`` with the training rows' themes and redacted text).
 """
 
@@ -19,7 +20,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -33,7 +34,16 @@ from themesift.clean import KINDS
 from themesift.config import Config
 from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_dir, check_writable, recover_dir
-from themesift.types import CleaningReport, FloatArray, IntArray, Quote, Taught, Theme
+from themesift.types import (
+    CleaningReport,
+    Family,
+    FloatArray,
+    IntArray,
+    Quote,
+    Taught,
+    Theme,
+    ThemeSentiment,
+)
 from themesift.version import __version__
 
 log = logging.getLogger(__name__)
@@ -72,6 +82,16 @@ class SavedModel:
     quotes: dict[int, tuple[Quote, ...]]
     manifest: dict[str, Any]
     taught: Taught | None = None  # what the researcher's hand-coding taught (tag uses it)
+    families: tuple[Family, ...] = ()  # groups of the themes (none in older models)
+
+    @property
+    def sentiment(self) -> dict[int, ThemeSentiment]:
+        """Rows per side of each theme when the model was saved ({} in older models)."""
+        saved = self.manifest.get("theme_sentiment", {})
+        if not isinstance(saved, dict):
+            return {}
+        return {int(k): ThemeSentiment(int(k), {str(s): int(n) for s, n in v.items()})
+                for k, v in saved.items() if isinstance(v, dict)}
 
     @property
     def theme_ids(self) -> IntArray:
@@ -113,7 +133,7 @@ def _origin(value: object) -> str:
 REQUIRED_FILES = {"centroids.safetensors", "quotes.csv"}  # load_model reads these
 REDACTION_FILE = "redaction.json"  # the redaction settings, under the manifest's checksums
 MODEL_FILES = {"manifest.json", *REQUIRED_FILES, REDACTION_FILE, "themes.csv",
-               "assignments.csv", "questions"}
+               "families.csv", "assignments.csv", "questions"}
 
 
 def redaction_of(config: Config) -> dict[str, Any]:
@@ -182,6 +202,8 @@ def save_model(
     training: dict[str, Any],
     tables: dict[str, pd.DataFrame] | None = None,
     taught: Taught | None = None,
+    families: tuple[Family, ...] = (),
+    sentiment: Mapping[int, ThemeSentiment] | None = None,
 ) -> Path:
     """Write a model folder atomically (a crash leaves the old folder or the new one).
 
@@ -228,6 +250,9 @@ def save_model(
                             for q in quotes.get(t.id, ())[: config.quotes_per_theme]]}
                 for t in themes
             ],
+            "families": [f.to_dict() for f in families],
+            # rows per side of each theme (its typical comments stay with the analysis)
+            "theme_sentiment": {str(k): dict(v.counts) for k, v in (sentiment or {}).items()},
             "files": files,
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False),
@@ -316,6 +341,7 @@ def load_model(path: str | os.PathLike[str]) -> SavedModel:
                   description=str(t.get("description", "")))
             for t in manifest["themes"]
         )
+        families = tuple(Family.from_dict(f) for f in manifest.get("families", ()))
         config = Config.from_dict(manifest["settings"])
         embedder_id = str(manifest["embedder"]["model_id"])
         qdf = read_csv(path / "quotes.csv").astype({"theme_id": int, "rank": int})
@@ -346,7 +372,10 @@ def load_model(path: str | os.PathLike[str]) -> SavedModel:
             or not set(taught.theme_ids.tolist()) <= {t.id for t in themes}
             or not np.isfinite(taught.coef).all()):
         raise bad_model(path, "its taught classifier does not match its themes")
+    if families and sorted(t for f in families for t in f.theme_ids) != sorted(
+            t.id for t in themes):
+        raise bad_model(path, "its families do not hold exactly its themes")
     return SavedModel(path=path, config=config, embedder_id=embedder_id, themes=themes,
                       centroids=centroids.astype(np.float32),
                       quotes={k: tuple(v) for k, v in quotes.items()}, manifest=manifest,
-                      taught=taught)
+                      taught=taught, families=families)

@@ -42,6 +42,10 @@ class EditState:
     custom: Mapping[int, str] = field(default_factory=dict)
     manual: frozenset[int] = frozenset()  # distinct texts placed by hand
     next_id: int = 0
+    # a family's label written by the researcher, kept by its anchor: the theme that was
+    # the family's biggest when it was renamed (the family is wherever that theme is)
+    family_custom: Mapping[int, str] = field(default_factory=dict)
+    n_families: int | None = None  # asked for by the researcher; None: automatic
 
     @classmethod
     def initial(cls, labels: IntArray) -> EditState:
@@ -58,7 +62,9 @@ class EditState:
     def tidy(self) -> EditState:
         """Drop the custom labels of themes that no longer have comments."""
         alive = set(self.theme_ids())
-        return replace(self, custom={t: s for t, s in self.custom.items() if t in alive})
+        return replace(self, custom={t: s for t, s in self.custom.items() if t in alive},
+                       family_custom={t: s for t, s in self.family_custom.items()
+                                      if t in alive})
 
 
 @dataclass(frozen=True)
@@ -322,7 +328,44 @@ class CodeComments:
         return f"Coded {n} comment{'s' if n != 1 else ''} and taught the model"
 
 
-OPS: dict[str, type[Any]] = {c.op: c for c in (Rename, Merge, Split, Move, Delete, CodeComments)}
+@dataclass(frozen=True)
+class RenameFamily:
+    """Name the family that holds ``theme`` (the label follows that theme)."""
+
+    op: ClassVar[str] = "rename_family"
+    theme: int
+    label: str
+
+    def apply(self, state: EditState, ctx: Context) -> EditState:
+        _need_theme(state, self.theme)
+        return replace(state, family_custom={**state.family_custom,
+                                             self.theme: _clean_label(self.label)})
+
+    def describe(self, label: Mapping[int, str], ctx: Context) -> str:
+        return f"Renamed the family of '{label.get(self.theme, self.theme)}' to " \
+               f"'{self.label.strip()}'"
+
+
+@dataclass(frozen=True)
+class SetFamilies:
+    """Ask for ``n`` families (0: automatic; at least the number of themes: flat)."""
+
+    op: ClassVar[str] = "families"
+    n: int
+
+    def apply(self, state: EditState, ctx: Context) -> EditState:
+        if isinstance(self.n, bool) or not isinstance(self.n, int) or not 0 <= self.n <= 200:
+            raise EditError("the number of families must be 0 (automatic) to 200")
+        return replace(state, n_families=self.n or None)
+
+    def describe(self, label: Mapping[int, str], ctx: Context) -> str:
+        if not self.n:
+            return "Families chosen automatically"
+        return "Flattened the families" if self.n >= len(label) else f"Asked for {self.n} families"
+
+
+OPS: dict[str, type[Any]] = {c.op: c for c in (Rename, Merge, Split, Move, Delete, CodeComments,
+                                               RenameFamily, SetFamilies)}
 
 
 def to_params(edit: Edit) -> dict[str, Any]:

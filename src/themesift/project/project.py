@@ -21,7 +21,7 @@ import numpy as np
 
 from themesift.clean import expand
 from themesift.config import Config
-from themesift.nlp import default_workers, load_nlp
+from themesift.nlp import default_workers
 from themesift.project.edits import (
     Context,
     Edit,
@@ -29,6 +29,12 @@ from themesift.project.edits import (
     EditState,
     fit_taught,
     to_params,
+)
+from themesift.project.grain import (
+    _LazyNLP,
+    sentiment_arrays,
+    state_families,
+    stored_sentiment,
 )
 from themesift.project.store import (
     Described,
@@ -38,6 +44,7 @@ from themesift.project.store import (
     TextRecord,
     active_edits,
 )
+from themesift.sentiment import grain_sentiment, score_texts
 from themesift.themes import (
     DocTerms,
     analyse_texts,
@@ -57,12 +64,15 @@ from themesift.types import (
     Corpus,
     Distinct,
     Embed,
+    Family,
     FloatArray,
     IntArray,
     Progress,
     Quote,
+    Sentiment,
     Status,
     Theme,
+    ThemeSentiment,
     find_theme,
 )
 
@@ -90,6 +100,7 @@ class Base:
     created: str
     # codebook codes ("code", their description) and themes found beside them ("new", "")
     origins: Mapping[int, tuple[str, str]] = field(default_factory=dict)
+    sentiment: Sentiment | None = field(default=None, repr=False)  # of the distinct texts
 
     @property
     def context(self) -> Context:
@@ -115,6 +126,7 @@ class View:
     centroids: FloatArray  # row j belongs to themes[j]
     quote_rows: Mapping[int, tuple[tuple[int, float], ...]]  # theme -> (distinct text, sim)
     history: tuple[LogEntry, ...]
+    families: tuple[Family, ...] = ()  # biggest first
 
     @cached_property
     def quotes(self) -> dict[int, tuple[Quote, ...]]:
@@ -130,6 +142,14 @@ class View:
         ids = np.array([t.id for t in self.themes], dtype=np.int64)
         return text_assignments(self.state, self.base.X, self.centroids, ids, self.base.config,
                                 texts=np.asarray(texts, dtype=np.int64))
+
+    @cached_property
+    def sentiment(self) -> tuple[dict[int, ThemeSentiment], dict[int, ThemeSentiment]]:
+        """How the comments of each theme and of each family lean (by theme id, family id)."""
+        b = self.base
+        return grain_sentiment(b.sentiment, b.distinct.texts, b.distinct.weights, b.X,
+                              self.themes, self.centroids, self.families,
+                              self.text_assignments.themes)
 
     @cached_property
     def assignments(self) -> Assignments:
@@ -184,14 +204,8 @@ class View:
                                           np.array([t.id for t in themes], dtype=np.int64),
                                           centroids),
                         embedder_id=b.embedder_id, data_hash=b.data_hash, method=b.method,
-                        distinct=b.distinct, embeddings=b.X)
-
-
-class _LazyNLP:
-    """Loads spaCy only if describe needs terms it was not given (normally never)."""
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(load_nlp(), name)
+                        distinct=b.distinct, embeddings=b.X, families=self.families,
+                        sentiment=b.sentiment)
 
 
 def project_terms(analysis: Analysis, nlp: Any, progress: Progress | None = None) -> list[DocTerms]:
@@ -245,9 +259,11 @@ def recompute(state: EditState, X: FloatArray, texts: Sequence[str], weights: An
     if origins:
         themes = list(with_origins(themes, origins))
     order = sorted(range(len(themes)), key=lambda j: (-themes[j].size, themes[j].id))
-    return Described(themes=tuple(themes[j] for j in order),
-                     centroids=desc.centroids[order] if order else desc.centroids,
-                     quote_rows=desc.quote_rows)
+    shown = tuple(themes[j] for j in order)
+    centroids = desc.centroids[order] if order else desc.centroids
+    return Described(themes=shown, centroids=centroids, quote_rows=desc.quote_rows,
+                     families=state_families(state, shown, centroids, X, texts, weights,
+                                             terms, config, embed))
 
 
 def create_project(path: Path, analysis: Analysis, *, nlp: Any, embed: Embed,
@@ -284,7 +300,9 @@ def create_project(path: Path, analysis: Analysis, *, nlp: Any, embed: Embed,
              for d in range(len(distinct.texts))]
     arrays: dict[str, np.ndarray] = {"embeddings": np.asarray(X, dtype=np.float32),
                                      "xy": project_map(X),
-                                     "base_labels": state.labels.astype(np.int64)}
+                                     "base_labels": state.labels.astype(np.int64),
+                                     **sentiment_arrays(analysis.sentiment
+                                                        or score_texts(distinct.texts))}
     store = ProjectStore.create(path, meta=meta, rows=rows, texts=texts, arrays=arrays,
                                 state=state, described=described)
     if progress:
@@ -317,7 +335,8 @@ def load_base(store: ProjectStore) -> Base:
                          for k, v in meta.get("origins", {}).items()},
                 config=Config.from_dict(meta["config"]),
                 embedder_id=meta["embedder_id"], data_hash=meta["data_hash"],
-                method=meta["method"], created=meta["created"])
+                method=meta["method"], created=meta["created"],
+                sentiment=stored_sentiment(store, distinct.texts))
 
 
 def text_assignments(state: EditState, X: FloatArray, centroids: FloatArray,
@@ -352,7 +371,7 @@ def build_view(base: Base, store: ProjectStore) -> View:
         themes = with_origins(themes, base.origins)
     return View(base=base, version=version, state=state, themes=themes,
                 centroids=described.centroids, quote_rows=described.quote_rows,
-                history=tuple(store.history()))
+                history=tuple(store.history()), families=described.families)
 
 
 def _relabelled(before: Mapping[int, str], described: Described, old: EditState,

@@ -32,7 +32,7 @@ import numpy as np
 
 from themesift.errors import ThemesiftError
 from themesift.project.edits import EditState
-from themesift.types import Theme
+from themesift.types import Family, Theme
 
 log = logging.getLogger(__name__)
 
@@ -110,14 +110,19 @@ def _labels(data: bytes) -> np.ndarray:
 
 def _extra(state: EditState) -> str:
     return json.dumps({"custom": {str(k): v for k, v in state.custom.items()},
-                       "manual": sorted(state.manual), "next_id": state.next_id},
+                       "manual": sorted(state.manual), "next_id": state.next_id,
+                       "family_custom": {str(k): v for k, v in state.family_custom.items()},
+                       "n_families": state.n_families},
                       ensure_ascii=False)
 
 
 def _state(labels: bytes, extra: str) -> EditState:
     d = json.loads(extra)
     return EditState(labels=_labels(labels), custom={int(k): v for k, v in d["custom"].items()},
-                     manual=frozenset(int(i) for i in d["manual"]), next_id=int(d["next_id"]))
+                     manual=frozenset(int(i) for i in d["manual"]), next_id=int(d["next_id"]),
+                     family_custom={int(k): str(v)
+                                    for k, v in d.get("family_custom", {}).items()},
+                     n_families=None if d.get("n_families") is None else int(d["n_families"]))
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,7 @@ class Described:
     themes: tuple[Theme, ...]
     centroids: np.ndarray
     quote_rows: Mapping[int, tuple[tuple[int, float], ...]]  # theme -> (distinct text, sim)
+    families: tuple[Family, ...] = ()  # groups of the themes, biggest first
 
 
 @dataclass(frozen=True)
@@ -366,6 +372,9 @@ def _write_described(con: sqlite3.Connection, described: Described) -> None:
     con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?)",
                     [(tid, rank, d, sim) for tid, rows in described.quote_rows.items()
                      for rank, (d, sim) in enumerate(rows)])
+    # families live in meta (a project made before families simply has none)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('families', ?)",
+                (json.dumps([f.to_dict() for f in described.families], ensure_ascii=False),))
 
 
 def _read_described(con: sqlite3.Connection) -> Described:
@@ -383,6 +392,9 @@ def _read_described(con: sqlite3.Connection) -> Described:
                                    "ORDER BY theme_id, rank"):
         quotes.setdefault(tid, []).append((int(d), float(sim)))
     dim = len(cents[0]) if cents else 0
+    fams = con.execute("SELECT value FROM meta WHERE key='families'").fetchone()
     return Described(themes=tuple(themes),
                      centroids=np.stack(cents) if cents else np.zeros((0, dim), np.float32),
-                     quote_rows={k: tuple(v) for k, v in quotes.items()})
+                     quote_rows={k: tuple(v) for k, v in quotes.items()},
+                     families=tuple(Family.from_dict(f) for f in json.loads(fams[0]))
+                     if fams else ())

@@ -25,13 +25,16 @@ from themesift.report.tables import (
     SPECIAL_LABELS,
     assignments_frame,
     build_quote_bank,
+    families_frame,
     themes_frame,
+    typical_quotes,
 )
 from themesift.report.write import FORMATS, resolve_format, write_quote_bank
 
 __all__ = ["FORMATS", "ORIGIN_NAMES", "QuestionSection", "QuoteBank", "ReportTable",
            "SPECIAL_LABELS", "SURVEY_FORMATS", "SurveyReport", "assignments_frame", "attribution",
-           "build_quote_bank", "build_survey_report", "markdown", "md_text", "model_codebook",
-           "model_project", "neutralise", "neutralise_frame", "quote_bank_rows", "resolve_format",
-           "share_chart_png", "summary_line", "theme_rows", "themes_frame", "write_quote_bank",
-           "write_survey_report", "xml_safe"]
+           "build_quote_bank", "build_survey_report", "families_frame", "markdown", "md_text",
+           "model_codebook", "model_project", "neutralise", "neutralise_frame",
+           "quote_bank_rows", "resolve_format", "share_chart_png", "summary_line", "theme_rows",
+           "themes_frame", "typical_quotes", "write_quote_bank", "write_survey_report",
+           "xml_safe"]

@@ -9,12 +9,12 @@ cell rules every spreadsheet cell we write goes through (:func:`neutralise`,
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from themesift.cells import neutralise, neutralise_frame, xml_safe
-from themesift.types import Quote, Theme
+from themesift.types import Family, Quote, Theme, ThemeSentiment, family_of
 
 # How a theme's origin reads in tables: a code of the codebook, or a theme found beside one.
 ORIGIN_NAMES = {"": "", "code": "codebook", "new": "new"}
@@ -26,22 +26,26 @@ def display_label(theme: Theme) -> str:
 
 
 __all__ = ["ORIGIN_NAMES", "QUOTE_COLUMNS", "QuoteBank", "THEME_COLUMNS", "attribution",
-           "display_label", "neutralise", "neutralise_frame", "quote_bank_rows", "summary_line",
-           "theme_rows", "xml_safe"]
+           "display_label", "neutralise", "neutralise_frame", "quote_bank_rows", "sentiment_line",
+           "summary_line", "theme_rows", "xml_safe"]
 
 
+SENTIMENT_PCT = ("positive_pct", "negative_pct", "mixed_pct")
 QUOTE_COLUMNS = (
+    "family",
     "theme_id",
     "theme",
     "theme_count",
     "theme_share_pct",
+    *SENTIMENT_PCT,
     "keywords",
     "stability",
     "quote_rank",
     "comment_id",
     "quote",
 )
-THEME_COLUMNS = ("theme_id", "theme", "count", "share_pct", "keywords", "stability")
+THEME_COLUMNS = ("family", "theme_id", "theme", "count", "share_pct", "sentiment_n",
+                 *SENTIMENT_PCT, "keywords", "stability")
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,23 @@ class QuoteBank:
     unassigned: int
     group_names: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    families: tuple[Family, ...] = ()  # themes are ordered family by family
+    sentiment: Mapping[int, ThemeSentiment] = field(default_factory=dict)  # per theme id
+    family_sentiment: Mapping[int, ThemeSentiment] = field(default_factory=dict)
+    # per theme id: the most typical quote of each side ("positive", "negative")
+    side_quotes: Mapping[int, Mapping[str, Quote]] = field(default_factory=dict)
+
+    def family(self, theme_id: int) -> Family | None:
+        return family_of(self.families).get(theme_id)
+
+    def family_label(self, theme_id: int) -> str:
+        f = self.family(theme_id)
+        return f.label if f is not None else ""
+
+    @property
+    def grouped(self) -> bool:
+        """Whether families group the themes (some family holds more than one theme)."""
+        return any(len(f.theme_ids) > 1 for f in self.families)
 
     def quotes_for(self, theme_id: int) -> tuple[Quote, ...]:
         return tuple(self.quotes.get(theme_id, ()))
@@ -89,6 +110,21 @@ def summary_line(bank: QuoteBank) -> str:
     )
 
 
+def sentiment_line(s: ThemeSentiment | None) -> str:
+    """"Sentiment: 62% positive, 30% negative, 8% mixed, 0% neutral (of 120 comments)"."""
+    if s is None or not s.n:
+        return ""
+    parts = ", ".join(f"{round(100 * s.share(side))}% {side}"
+                      for side in ("positive", "negative", "mixed", "neutral"))
+    return f"Sentiment: {parts} (of {s.n} comment{'s' if s.n != 1 else ''})"
+
+
+def _pcts(s: ThemeSentiment | None) -> list[object]:
+    if s is None or not s.n:
+        return [None] * len(SENTIMENT_PCT)
+    return [round(100 * s.share(c.removesuffix("_pct")), 1) for c in SENTIMENT_PCT]
+
+
 def attribution(quote: Quote, group_names: tuple[str, ...]) -> str:
     """``— id hcsa-04 (specialty: surgery)``; groups without a value are left out."""
     parts = [f"{name}: {quote.groups[name]}" for name in group_names if quote.groups.get(name)]
@@ -107,10 +143,12 @@ def quote_bank_rows(bank: QuoteBank) -> pd.DataFrame:
     rows: list[list[object]] = []
     for theme in bank.themes:
         head = [
+            bank.family_label(theme.id),
             theme.id,
             display_label(theme),
             theme.size,
             bank.share_pct(theme),
+            *_pcts(bank.sentiment.get(theme.id)),
             "; ".join(theme.keywords),
             theme.stability,
         ]
@@ -121,9 +159,12 @@ def quote_bank_rows(bank: QuoteBank) -> pd.DataFrame:
 
 
 def theme_rows(bank: QuoteBank) -> pd.DataFrame:
-    """One row per theme: id, label, count, share (%), keywords, stability."""
+    """One row per theme: family, id, label, count, share (%), sentiment, keywords,
+    stability."""
     rows = [
-        [t.id, display_label(t), t.size, bank.share_pct(t), "; ".join(t.keywords), t.stability]
+        [bank.family_label(t.id), t.id, display_label(t), t.size, bank.share_pct(t),
+         s.n if (s := bank.sentiment.get(t.id)) else None, *_pcts(bank.sentiment.get(t.id)),
+         "; ".join(t.keywords), t.stability]
         for t in bank.themes
     ]
     return pd.DataFrame(rows, columns=list(THEME_COLUMNS))

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from themesift.report.bank import QuoteBank, attribution, display_label, summary_line
+from themesift.report.bank import (
+    QuoteBank,
+    attribution,
+    display_label,
+    sentiment_line,
+    summary_line,
+)
 
 # Intraword "_" (file_name.csv) is not emphasis in CommonMark, so it stays as written.
 _MD_INLINE = re.compile(r"([\\`*\[\]<]|(?<!\w)_|_(?!\w))")
@@ -28,12 +34,27 @@ def markdown(bank: QuoteBank) -> str:
     lines = [f"# {md_text(bank.title)}", "", summary_line(bank), ""]
     for note in bank.notes:
         lines += [f"_{md_text(note)}_", ""]
+    family = None
     for theme in bank.themes:
-        lines += [f"## {md_text(display_label(theme))} — {theme.size} comments "
+        fam = bank.family(theme.id)
+        several = fam is not None and len(fam.theme_ids) > 1  # else the theme is its family
+        level = "###" if several else "##"
+        if several and fam is not None and fam is not family:
+            family = fam
+            lines += [f"## {md_text(fam.label)} — {fam.size} comments "
+                      f"({100 * fam.size / max(bank.substantive, 1):.1f}%)", ""]
+            if line := sentiment_line(bank.family_sentiment.get(fam.id)):
+                lines += [line, ""]
+        lines += [f"{level} {md_text(display_label(theme))} — {theme.size} comments "
                   f"({bank.share_pct(theme):.1f}%)", ""]
         lines += [f"Keywords: {md_text(', '.join(theme.keywords)) or '—'}", ""]
+        if line := sentiment_line(bank.sentiment.get(theme.id)):
+            lines += [line, ""]
         if theme.stability is not None:
             lines += [f"Stability: {theme.stability:.2f}", ""]
+        for side, quote in bank.side_quotes.get(theme.id, {}).items():
+            lines += [f"Most typical {side} comment: “{md_text(quote.text)}” "
+                      f"{md_text(attribution(quote, groups))}", ""]
         quotes = bank.quotes_for(theme.id)
         if not quotes:
             lines += ["_No quotes selected._", ""]

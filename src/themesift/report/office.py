@@ -26,6 +26,7 @@ from themesift.report.bank import (
     attribution,
     neutralise,
     quote_bank_rows,
+    sentiment_line,
     summary_line,
     theme_rows,
     xml_safe,
@@ -154,7 +155,8 @@ def set_page(doc: DocxDocument, page: str = "A4") -> None:
 
 
 def write_docx(bank: QuoteBank, path: Path) -> None:
-    """Title, summary, then per theme a Heading 2, keywords, stability and quotes (A4)."""
+    """Title, summary, then per theme a heading, keywords, sentiment, stability and quotes
+    (A4); a family of several themes has a Heading 2 and its themes Heading 3."""
     doc = Document()
     set_page(doc)
     doc.core_properties.title = xml_safe(bank.title)
@@ -165,12 +167,27 @@ def write_docx(bank: QuoteBank, path: Path) -> None:
     for note in bank.notes:
         doc.add_paragraph().add_run(xml_safe(note)).italic = True
     groups = bank.groups()
+    family = None
     for theme in bank.themes:
+        fam = bank.family(theme.id)
+        several = fam is not None and len(fam.theme_ids) > 1  # else the theme is its family
+        level = 3 if several else 2
+        if several and fam is not None and fam is not family:
+            family = fam
+            fshare = 100 * fam.size / max(bank.substantive, 1)
+            doc.add_heading(xml_safe(f"{fam.label} ({fam.size}, {fshare:.1f}%)"), level=2)
+            if line := sentiment_line(bank.family_sentiment.get(fam.id)):
+                doc.add_paragraph(line)
         share = bank.share_pct(theme)
-        doc.add_heading(xml_safe(f"{theme.label} ({theme.size}, {share:.1f}%)"), level=2)
+        doc.add_heading(xml_safe(f"{theme.label} ({theme.size}, {share:.1f}%)"), level=level)
         doc.add_paragraph(xml_safe(f"Keywords: {', '.join(theme.keywords) or '—'}"))
+        if line := sentiment_line(bank.sentiment.get(theme.id)):
+            doc.add_paragraph(line)
         if theme.stability is not None:
             doc.add_paragraph(f"Stability: {theme.stability:.2f}")
+        for side, quote in bank.side_quotes.get(theme.id, {}).items():
+            add_quote(doc, quote.text, f"most typical {side} comment "
+                      f"{attribution(quote, groups)}")
         quotes = bank.quotes_for(theme.id)
         if not quotes:
             doc.add_paragraph().add_run("No quotes selected.").italic = True

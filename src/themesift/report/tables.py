@@ -14,30 +14,52 @@ from themesift.types import (
     UNASSIGNED,
     Assignments,
     CleanedCorpus,
+    Distinct,
+    Family,
     Quote,
     Theme,
+    ThemeSentiment,
+    family_of,
 )
 
 SPECIAL_LABELS = {UNASSIGNED: "(unassigned)", NON_ANSWER: "(non-answer)", EMPTY: "(empty)"}
 DONT_KNOW_LABEL = "(non-answer: don't know)"  # "No idea", "not sure": an answer to some questions
 
 
-THEME_TABLE_COLUMNS = ["question", "theme_id", "label", "origin", "count", "share_pct",
-                       "keywords", "label_suggestions", "stability", "coded"]
+SENTIMENT_COLUMNS = ["sentiment_n", "positive_pct", "negative_pct", "mixed_pct", "neutral_pct"]
+THEME_TABLE_COLUMNS = ["question", "theme_id", "label", "family", "family_label", "origin",
+                       "count", "share_pct", *SENTIMENT_COLUMNS, "keywords",
+                       "label_suggestions", "stability", "coded"]
+FAMILY_TABLE_COLUMNS = ["question", "family", "label", "count", "share_pct", "themes",
+                        *SENTIMENT_COLUMNS, "keywords"]
 
 
+def sentiment_cells(s: ThemeSentiment | None) -> dict[str, object]:
+    """Base n and % positive / negative / mixed / neutral (blank without sentiment)."""
+    if s is None:
+        return dict.fromkeys(SENTIMENT_COLUMNS)
+    return {"sentiment_n": s.n, **{f"{side}_pct": round(100 * s.share(side), 1)
+                                   for side in ("positive", "negative", "mixed", "neutral")}}
 
-def themes_frame(themes: Sequence[Theme], question: str = "") -> pd.DataFrame:
-    """One row per theme of ``question``."""
+
+def themes_frame(themes: Sequence[Theme], question: str = "", *,
+                 families: Sequence[Family] = (),
+                 sentiment: Mapping[int, ThemeSentiment] | None = None) -> pd.DataFrame:
+    """One row per theme of ``question``, with its family and how its comments lean."""
+    fam = family_of(families)
+    sentiment = sentiment or {}
     return pd.DataFrame(
         [
             {
                 "question": question,
                 "theme_id": t.id,
                 "label": t.label,
+                "family": fam[t.id].id if t.id in fam else None,
+                "family_label": fam[t.id].label if t.id in fam else "",
                 "origin": ORIGIN_NAMES.get(t.origin, t.origin),
                 "count": t.size,
                 "share_pct": round(100 * t.share, 1),
+                **sentiment_cells(sentiment.get(t.id)),
                 "keywords": "; ".join(t.keywords),
                 "label_suggestions": "; ".join(t.label_suggestions),
                 "stability": t.stability,
@@ -49,16 +71,34 @@ def themes_frame(themes: Sequence[Theme], question: str = "") -> pd.DataFrame:
     )
 
 
+def families_frame(families: Sequence[Family], themes: Sequence[Theme], question: str = "",
+                   sentiment: Mapping[int, ThemeSentiment] | None = None) -> pd.DataFrame:
+    """One row per family of ``question``: its themes' labels, its size and sentiment."""
+    label = {t.id: t.label for t in themes}
+    sentiment = sentiment or {}
+    return pd.DataFrame(
+        [{"question": question, "family": f.id, "label": f.label, "count": f.size,
+          "share_pct": round(100 * f.share, 1),
+          "themes": "; ".join(label.get(t, str(t)) for t in f.theme_ids),
+          **sentiment_cells(sentiment.get(f.id)), "keywords": "; ".join(f.keywords)}
+         for f in families],
+        columns=FAMILY_TABLE_COLUMNS)
+
+
 def assignments_frame(
     cleaned: CleanedCorpus, assignments: Assignments, themes: Sequence[Theme],
-    question: str | None = None,
+    question: str | None = None, *, families: Sequence[Family] = (),
+    sentiment: tuple[Sequence[str], Sequence[float | None]] | None = None,
 ) -> pd.DataFrame:
-    """One row per input row: id, question, groups, status, themes, confidence, redacted text.
+    """One row per input row: id, question, groups, status, themes, family, confidence,
+    sentiment, redacted text.
 
-    ``question`` defaults to the corpus's text column.
+    ``question`` defaults to the corpus's text column; ``sentiment`` is (label, score)
+    per row (blank when None).
     """
     corpus = cleaned.corpus
     labels = {t.id: t.label for t in themes}
+    fam = family_of(families)
     df = pd.DataFrame({"id": list(corpus.ids)})
     df["question"] = question if question is not None else corpus.text_col
     for name, values in corpus.groups.items():
@@ -71,9 +111,16 @@ def assignments_frame(
         else labels.get(int(p), SPECIAL_LABELS.get(int(p), ""))
         for p, text in zip(assignments.primary, cleaned.texts, strict=True)
     ]
+    df["family"] = pd.array([fam[int(p)].id if int(p) in fam else None
+                             for p in assignments.primary], dtype="Int64")
+    df["family_label"] = [fam[int(p)].label if int(p) in fam else ""
+                          for p in assignments.primary]
     df["confidence"] = [round(float(c), 4) for c in assignments.confidence]
     df["all_themes"] = ["|".join(str(t) for t in ts) for ts in assignments.themes]
     df["all_labels"] = ["|".join(labels.get(t, "") for t in ts) for ts in assignments.themes]
+    side, score = sentiment if sentiment is not None else ([""] * len(df), [None] * len(df))
+    df["sentiment"] = list(side)
+    df["sentiment_score"] = pd.array(list(score), dtype="Float64")
     df["text"] = list(cleaned.texts)
     return df
 
@@ -89,8 +136,16 @@ def build_quote_bank(
     unassigned: int,
     group_names: Sequence[str] = (),
     notes: Sequence[str] = (),
+    families: Sequence[Family] = (),
+    sentiment: Mapping[int, ThemeSentiment] | None = None,
+    family_sentiment: Mapping[int, ThemeSentiment] | None = None,
+    side_quotes: Mapping[int, Mapping[str, Quote]] | None = None,
 ) -> QuoteBank:
-    ordered = tuple(sorted(themes, key=lambda t: (-t.size, t.id)))
+    """The bank's themes biggest first, family by family (biggest family first)."""
+    fam = family_of(families)
+    rank = {f.id: (-f.size, f.id) for f in families}
+    ordered = tuple(sorted(themes, key=lambda t: (
+        rank[fam[t.id].id] if t.id in fam else (0, -1), -t.size, t.id)))
     return QuoteBank(
         title=title,
         themes=ordered,
@@ -100,4 +155,21 @@ def build_quote_bank(
         unassigned=unassigned,
         group_names=tuple(group_names),
         notes=tuple(notes),
+        families=tuple(families),
+        sentiment=dict(sentiment or {}),
+        family_sentiment=dict(family_sentiment or {}),
+        side_quotes={k: dict(v) for k, v in (side_quotes or {}).items()},
     )
+
+
+def typical_quotes(cleaned: CleanedCorpus, distinct: Distinct,
+                   sentiment: Mapping[int, ThemeSentiment]) -> dict[int, dict[str, Quote]]:
+    """The most typical positive and negative comment of each theme, as quotes."""
+    out: dict[int, dict[str, Quote]] = {}
+    for tid, s in sentiment.items():
+        for side, d in s.typical.items():
+            row = int(distinct.row_of[d])
+            out.setdefault(tid, {})[side] = Quote(
+                tid, cleaned.corpus.ids[row], cleaned.texts[row], 0.0,
+                cleaned.corpus.group_values(row))
+    return out

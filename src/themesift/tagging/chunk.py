@@ -42,6 +42,7 @@ from themesift.embed import Embedder, EmbeddingCache, embed_texts, release_memor
 from themesift.model import SavedModel
 from themesift.nlp import default_workers, load_nlp
 from themesift.report import assignments_frame
+from themesift.sentiment import score_texts
 from themesift.themes import assign
 from themesift.types import (
     EMPTY,
@@ -50,6 +51,7 @@ from themesift.types import (
     CleanedCorpus,
     CleaningReport,
     Corpus,
+    Family,
     FloatArray,
     IntArray,
     Status,
@@ -104,8 +106,10 @@ class ChunkTagger:
     def __init__(self, config: Config, centroids: FloatArray, theme_ids: IntArray,
                  themes: tuple[Theme, ...], embedder: Embedder,
                  cache: EmbeddingCache | None = None, memo_size: int = MEMO_SIZE,
-                 question: str = "", taught: Taught | None = None) -> None:
+                 question: str = "", taught: Taught | None = None,
+                 families: tuple[Family, ...] = ()) -> None:
         self.config = config
+        self.families = families
         self.taught = taught  # a classifier from hand-coded comments: it picks the theme
         self.centroids = np.ascontiguousarray(centroids, dtype=np.float32)
         self.theme_ids = np.asarray(theme_ids, dtype=np.int64)
@@ -115,13 +119,14 @@ class ChunkTagger:
         self.memo_size = memo_size
         self.question = question  # written in the output's question column ("": the text column)
         self._cleaned: dict[str, _Cleaned] = {}
-        self._assigned: dict[str, tuple[int, float, tuple[int, ...]]] = {}
+        # cleaned text -> (theme, confidence, themes, sentiment, sentiment score)
+        self._assigned: dict[str, tuple[int, float, tuple[int, ...], str, float | None]] = {}
 
     @classmethod
     def from_model(cls, model: SavedModel, embedder: Embedder,
                    cache: EmbeddingCache | None = None, question: str = "") -> ChunkTagger:
         return cls(model.config, model.centroids, model.theme_ids, model.themes, embedder, cache,
-                   question=question, taught=model.taught)
+                   question=question, taught=model.taught, families=model.families)
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_cleaned": {}, "_assigned": {}}
@@ -129,8 +134,9 @@ class ChunkTagger:
     def tag(self, corpus: Corpus) -> TaggedChunk:
         question = self.question or corpus.text_col
         cleaned, keys = self._clean(corpus, question)
-        assignments = self._assign(cleaned)
-        frame = assignments_frame(cleaned, assignments, self.themes, question)
+        assignments, sentiment = self._assign(cleaned)
+        frame = assignments_frame(cleaned, assignments, self.themes, question,
+                                  families=self.families, sentiment=sentiment)
         column = {k: i for i, k in enumerate(KINDS)}
         kinds = np.zeros((len(corpus), len(KINDS)), dtype=np.int32)
         for r, text in enumerate(corpus.texts):
@@ -196,8 +202,10 @@ class ChunkTagger:
 
     # -- assignment -----------------------------------------------------------------------
 
-    def _assign(self, cleaned: CleanedCorpus) -> Assignments:
-        """Each substantive row by its own cleaned text, so no row depends on its chunk."""
+    def _assign(self, cleaned: CleanedCorpus
+                ) -> tuple[Assignments, tuple[list[str], list[float | None]]]:
+        """Each substantive row by its own cleaned text, so no row depends on its chunk;
+        with the sentiment of each row."""
         substantive = [s is Status.SUBSTANTIVE for s in cleaned.status]
         memo = self._assigned
         texts = list(dict.fromkeys(t for t, s in zip(cleaned.texts, substantive, strict=True) if s))
@@ -209,16 +217,20 @@ class ChunkTagger:
             X = embed_texts(new, self.embedder, self.cache)
             got = assign(X, self.centroids, self.theme_ids, self.config,
                          codes=sum(t.origin == "code" for t in self.themes), taught=self.taught)
+            feel = score_texts(new)
             for i, text in enumerate(new):
-                memo[text] = (int(got.primary[i]), float(got.confidence[i]), got.themes[i])
-        other = {Status.NON_ANSWER: (NON_ANSWER, 0.0, ()), Status.EMPTY: (EMPTY, 0.0, ())}
+                memo[text] = (int(got.primary[i]), float(got.confidence[i]), got.themes[i],
+                              feel.label[i], round(float(feel.score[i]), 4))
+        other: dict[Status, tuple[int, float, tuple[int, ...], str, float | None]] = {
+            Status.NON_ANSWER: (NON_ANSWER, 0.0, (), "", None),
+            Status.EMPTY: (EMPTY, 0.0, (), "", None)}
         rows = [memo[t] if s else other[st] for t, s, st in
                 zip(cleaned.texts, substantive, cleaned.status, strict=True)]
         return Assignments(
             primary=np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)),
             confidence=np.fromiter((r[1] for r in rows), dtype=np.float32, count=len(rows)),
             themes=tuple(r[2] for r in rows),
-        )
+        ), ([r[3] for r in rows], [r[4] for r in rows])
 
 
 class SurveyTagger:

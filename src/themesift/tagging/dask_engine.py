@@ -229,8 +229,10 @@ def _final_meta(job: TagJob) -> pd.DataFrame:
     cols: dict[str, Any] = {"id": object, "question": object,
                             **dict.fromkeys(job.group_cols, object),
                             "status": object, "duplicate": bool, "primary_theme": "int64",
-                            "primary_label": object, "confidence": "float64",
-                            "all_themes": object, "all_labels": object, "text": object}
+                            "primary_label": object, "family": "Int64",
+                            "family_label": object, "confidence": "float64",
+                            "all_themes": object, "all_labels": object, "sentiment": object,
+                            "sentiment_score": "Float64", "text": object}
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
 
 

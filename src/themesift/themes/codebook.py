@@ -23,6 +23,7 @@ from themesift.nlp import load_nlp
 from themesift.themes.assign import assign
 from themesift.themes.cluster import find_themes
 from themesift.themes.describe import describe
+from themesift.themes.families import describe_families, group_themes
 from themesift.themes.model import canonical_ids
 from themesift.types import UNASSIGNED, Assignments, Code, Embed, FloatArray, IntArray, Theme
 
@@ -54,6 +55,25 @@ def code_prototypes(codes: Sequence[Code], embed: Embed) -> FloatArray:
     return P.astype(np.float32)
 
 
+def parent_grouping(codes: Sequence[Code], themes: Sequence[Theme], centroids: FloatArray
+                    ) -> tuple[IntArray | None, dict[int, str]]:
+    """Families from a codebook tree: the codes under one parent are a family named after
+    it; the other themes are grouped as usual among themselves.  None when no code has a
+    parent (every theme grouped as usual)."""
+    parents = sorted({c.parent for c in codes if c.parent})
+    if not parents:
+        return None, {}
+    grouping = np.full(len(themes), -1, dtype=np.int64)
+    for j, theme in enumerate(themes):
+        if theme.origin == "code" and codes[theme.id].parent:
+            grouping[j] = parents.index(codes[theme.id].parent)
+    rest = np.flatnonzero(grouping < 0)
+    if len(rest):
+        grouping[rest] = len(parents) + group_themes(centroids[rest],
+                                                     [themes[int(j)].size for j in rest])
+    return grouping, dict(enumerate(parents))
+
+
 class CodebookModel(BaseEstimator):  # type: ignore[misc]  # sklearn has no types
     """Codes of a codebook as themes, plus new themes (scikit-learn conventions).
 
@@ -61,7 +81,7 @@ class CodebookModel(BaseEstimator):  # type: ignore[misc]  # sklearn has no type
     ``fit`` takes the embeddings of the distinct texts, the texts and their row counts.
     Fitted attributes: ``themes_`` (the codes in codebook order, ids 0..k-1, then the
     new themes), ``centroids_``, ``theme_ids_``, ``assignments_``, ``quote_rows_``,
-    ``method_`` and ``n_codes_``.
+    ``method_``, ``n_codes_`` and ``families_`` (a codebook's parents are families).
     """
 
     def __init__(self, codes: Sequence[Code], config: Config | None = None, *,
@@ -111,6 +131,11 @@ class CodebookModel(BaseEstimator):  # type: ignore[misc]  # sklearn has no type
         self.theme_ids_ = np.array([t.id for t in themes], dtype=np.int64)
         self.quote_rows_: Mapping[int, tuple[tuple[int, float], ...]] = desc.quote_rows
         self.assignments_ = self.predict(X)
+        grouping, names = parent_grouping(self.codes, self.themes_, self.centroids_)
+        self.families_ = describe_families(
+            self.themes_, self.centroids_, labels, X, texts, w, nlp=nlp, embed=self.embed,
+            config=cfg, terms=[desc.terms.get(i) for i in range(len(texts))],
+            grouping=grouping, custom_labels=names)
         log.info("codebook: %d codes, %d new themes", k, len(themes) - k)
         return self
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -65,6 +65,7 @@ class Description:
     themes: tuple[Theme, ...]  # in theme-id order
     centroids: FloatArray  # row j belongs to themes[j]
     quote_rows: Mapping[int, tuple[tuple[int, float], ...]]  # theme id -> (row, similarity)
+    terms: Mapping[int, DocTerms] = field(default_factory=dict)  # of the texts read, by index
 
 
 def describe(
@@ -78,11 +79,14 @@ def describe(
     config: Config,
     custom_labels: Mapping[int, str] | None = None,
     terms: Sequence[DocTerms | None] | None = None,
+    avoid: Iterable[str] = (),
 ) -> Description:
     """``labels[i]`` is the primary theme of distinct text ``i`` (-1 none).
 
     ``weights[i]`` is how many rows share text ``i``; sizes count rows.
     ``terms`` may carry spaCy terms already computed (None where unknown).
+    ``avoid``: labels already in use elsewhere (a family's themes), avoided like the
+    labels of the other themes.
     """
     custom_labels = custom_labels or {}
     ids, cents = centroids_of(X, labels)
@@ -105,7 +109,7 @@ def describe(
     lemma_scores = class_tfidf([[known[int(i)].lemmas for i in chosen[int(t)]] for t in ids])
     themes: list[Theme] = []
     quote_rows: dict[int, tuple[tuple[int, float], ...]] = {}
-    taken: set[str] = set(custom_labels.values())
+    taken: set[str] = set(custom_labels.values()) | set(avoid)
     # Name the biggest themes first so they get first pick of phrases.
     by_size = sorted(range(len(ids)), key=lambda j: (-weights[labels == ids[j]].sum(), ids[j]))
     named: dict[int, tuple[str, tuple[str, ...]]] = {}
@@ -144,4 +148,4 @@ def describe(
             select_quotes(members, X, cents[j], max(config.quotes_per_theme, QUOTES_KEPT),
                           config.mmr_diversity)
         )
-    return Description(themes=tuple(themes), centroids=cents, quote_rows=quote_rows)
+    return Description(themes=tuple(themes), centroids=cents, quote_rows=quote_rows, terms=known)

@@ -15,6 +15,7 @@ from themesift.nlp import load_nlp
 from themesift.themes.assign import assign
 from themesift.themes.cluster import find_themes
 from themesift.themes.describe import Description, describe
+from themesift.themes.families import describe_families
 from themesift.themes.stability import theme_stability
 from themesift.types import UNASSIGNED, Assignments, Embed, FloatArray, IntArray, Theme
 
@@ -43,7 +44,8 @@ class ThemeModel(BaseEstimator):  # type: ignore[misc]  # sklearn has no types
     Fitted attributes: ``themes_`` (tuple of Theme, each with its stability
     from :mod:`themesift.themes.stability`), ``centroids_`` (one unit row per theme,
     in ``themes_`` order), ``theme_ids_``, ``assignments_`` (for the fitted
-    rows), ``quote_rows_`` and ``method_``.
+    rows), ``quote_rows_``, ``families_`` (:mod:`themesift.themes.families`) and
+    ``method_``.
     """
 
     def __init__(self, config: Config | None = None, *, nlp: Any = None,
@@ -68,6 +70,9 @@ class ThemeModel(BaseEstimator):  # type: ignore[misc]  # sklearn has no types
             themes=tuple(replace(t, stability=stability.get(t.id)) for t in desc.themes),
             centroids=desc.centroids, quote_rows=desc.quote_rows))
         self.assignments_ = self.predict(X)
+        self.families_ = describe_families(
+            self.themes_, self.centroids_, labels, X, texts, w, nlp=nlp, embed=self.embed,
+            config=cfg, terms=[desc.terms.get(i) for i in range(len(texts))])
         return self
 
     def _set_description(self, desc: Description) -> None:

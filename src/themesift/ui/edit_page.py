@@ -6,7 +6,17 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from themesift.project import MAX_SPLIT, Delete, Edit, Merge, Rename, Split, View
+from themesift.project import (
+    MAX_SPLIT,
+    Delete,
+    Edit,
+    Merge,
+    Rename,
+    RenameFamily,
+    SetFamilies,
+    Split,
+    View,
+)
 from themesift.ui.frames import history_frame
 from themesift.ui.state import LOST, choice_lost, forget_stale
 from themesift.ui.theme_page import pick_theme
@@ -32,6 +42,7 @@ def render_edit(view: View, *, on_edit: EditFn, on_undo: Callable[[], None],
         _merge(view, on_edit, f"{key}_merge")
         _split(view, on_edit, f"{key}_split")
         _delete(view, on_edit, f"{key}_delete")
+        _families(view, on_edit, f"{key}_families")
     st.subheader("History")
     hist = history_frame(view)
     if len(hist):
@@ -87,6 +98,38 @@ def _delete(view: View, on_edit: EditFn, key: str) -> None:
                          key=f"{key}_where", horizontal=True)
         if _clicked("Delete", key):
             on_edit(Delete(tid, to_next=where.startswith("go")))
+
+
+def _families(view: View, on_edit: EditFn, key: str) -> None:
+    with st.expander("Families: rename, more or fewer, flatten"):
+        asked = view.state.n_families
+        st.caption(f"{len(view.families)} families of {len(view.themes)} themes"
+                   + (f" ({asked} asked for)." if asked else " (chosen automatically: about "
+                      "three themes each, 4 to 12).") + " Families are regrouped after every "
+                   "edit of the themes; a family's name follows its biggest theme.")
+        if view.families:
+            ids = [f.id for f in view.families]
+            names = {f.id: f"{f.label} ({f.size})" for f in view.families}
+            forget_stale(f"{key}_family", names)
+            fid = st.selectbox("Family", ids, format_func=lambda i: names[i],
+                               key=f"{key}_family")
+            label = st.text_input("New family name", key=f"{key}_label", max_chars=120)
+            if st.button("Rename family", key=f"{key}_rename"):
+                family = next(f for f in view.families if f.id == fid)
+                on_edit(RenameFamily(family.theme_ids[0], label))
+        c1, c2, c3 = st.columns(3)
+        st.session_state.setdefault(f"{key}_n", max(1, len(view.families)))
+        n = c1.number_input("Number of families", min_value=1,
+                            max_value=max(1, len(view.themes)), step=1, key=f"{key}_n")
+        if c1.button("Regroup", key=f"{key}_regroup"):
+            on_edit(SetFamilies(int(n)))
+        if c2.button("Flatten (one family per theme)", key=f"{key}_flat"):
+            on_edit(SetFamilies(MAX_FAMILIES_ASKED))
+        if c3.button("Automatic", key=f"{key}_auto", disabled=asked is None):
+            on_edit(SetFamilies(0))
+
+
+MAX_FAMILIES_ASKED = 200  # "as many families as themes"
 
 
 def _clicked(label: str, key: str, *, chooser: str | None = None) -> bool:

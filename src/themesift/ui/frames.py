@@ -9,6 +9,7 @@ import pandas as pd
 
 from themesift.project import View
 from themesift.report import ORIGIN_NAMES
+from themesift.types import ThemeSentiment, family_of
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
 
@@ -27,18 +28,45 @@ def pct(count: int, base: int) -> float:
     return round(100.0 * count / base, 1) if base else 0.0
 
 
-def themes_table(view: View) -> pd.DataFrame:
-    """One row per theme; 'stability' (0-1, how often resampled fits find it) while the
-    theme is as the analysis found it, else empty."""
+SIDE_COLUMNS = {"positive": "% positive", "negative": "% negative", "mixed": "% mixed"}
+
+
+def _sides(s: ThemeSentiment | None) -> dict[str, float]:
+    return {col: round(100 * s.share(side), 1) if s is not None and s.n else float("nan")
+            for side, col in SIDE_COLUMNS.items()}
+
+
+def themes_table(view: View, family: int | None = None) -> pd.DataFrame:
+    """One row per theme (of ``family``, if given); 'stability' (0-1, how often resampled
+    fits find it) while the theme is as the analysis found it, else empty; the shares of
+    its comments that are positive, negative and mixed."""
     base = view.report.substantive
+    feel = view.sentiment[0]
+    fam = family_of(view.families)
     return pd.DataFrame(
-        [{"theme": t.label, "origin": ORIGIN_NAMES.get(t.origin, t.origin), "comments": t.size,
-          "% of substantive": pct(t.size, base), "keywords": ", ".join(t.keywords),
+        [{"theme": t.label, "family": fam[t.id].label if t.id in fam else "",
+          "origin": ORIGIN_NAMES.get(t.origin, t.origin), "comments": t.size,
+          "% of substantive": pct(t.size, base), **_sides(feel.get(t.id)),
+          "keywords": ", ".join(t.keywords),
           "stability": float("nan") if t.stability is None else t.stability,
           "custom label": t.custom_label, "id": t.id}
-         for t in view.themes],
-        columns=["theme", "origin", "comments", "% of substantive", "keywords", "stability",
-                 "custom label", "id"])
+         for t in view.themes if family is None or (t.id in fam and fam[t.id].id == family)],
+        columns=["theme", "family", "origin", "comments", "% of substantive",
+                 *SIDE_COLUMNS.values(), "keywords", "stability", "custom label", "id"])
+
+
+def families_table(view: View) -> pd.DataFrame:
+    """One row per family: its label, size, share, sentiment and themes."""
+    base = view.report.substantive
+    feel = view.sentiment[1]
+    labels = view.labels()
+    return pd.DataFrame(
+        [{"family": f.label, "themes": len(f.theme_ids), "comments": f.size,
+          "% of substantive": pct(f.size, base), **_sides(feel.get(f.id)),
+          "theme labels": "; ".join(labels.get(t, str(t)) for t in f.theme_ids), "id": f.id}
+         for f in view.families],
+        columns=["family", "themes", "comments", "% of substantive", *SIDE_COLUMNS.values(),
+                 "theme labels", "id"])
 
 
 def buckets(view: View) -> pd.DataFrame:
@@ -72,6 +100,7 @@ def comments_frame(view: View, theme_id: int) -> pd.DataFrame:
         "comment": [cleaned.texts[r] for r in rows],
         "confidence": np.round(a.confidence[at], 3) if len(at) else np.zeros(0),
         "other themes": ["; ".join(labels.get(t, str(t)) for t in a.themes[i][1:]) for i in at],
+        "sentiment": [b.sentiment.label[int(x)] if b.sentiment is not None else "" for x in d],
         "moved by hand": [int(x) in manual for x in d],
         "text_index": d,
     })

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -11,7 +13,7 @@ from themesift.api import crosstab_display
 from themesift.errors import ThemesiftError
 from themesift.project import View
 from themesift.survey import CrossTab
-from themesift.types import Status
+from themesift.types import Status, ThemeSentiment
 from themesift.ui.breakdown import MAX_GROUPS, TEST_NOTE, Breakdown, breakdown
 from themesift.ui.frames import buckets, md_escape, pct, short, themes_table
 
@@ -24,28 +26,67 @@ def full_height(rows: int) -> int:
     return ROW_PX * (rows + 1) + 3
 
 
-def theme_chart(view: View) -> go.Figure:
-    """Horizontal bars, biggest theme on top, labelled with count and share."""
+SIDE_COLOURS = {"positive": "#54A24B", "mixed": "#F2A93B", "neutral": "#BAB0AC",
+                "negative": "#E45756"}
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    size: int
+    hover: str  # keywords or the family's themes
+    sides: ThemeSentiment | None = None
+    mark: str = ""  # "  ✎" (a label you wrote), "  (new)"
+
+
+def theme_bars(view: View) -> list[Bar]:
+    feel = view.sentiment[0]
+    return [Bar(t.label, t.size, ", ".join(t.keywords[:5]), feel.get(t.id),
+                ("  ✎" if t.custom_label else "") + ("  (new)" if t.origin == "new" else ""))
+            for t in view.themes]
+
+
+def family_bars(view: View) -> list[Bar]:
+    feel = view.sentiment[1]
+    labels = view.labels()
+    return [Bar(f.label, f.size, "; ".join(labels.get(t, "") for t in f.theme_ids[:6]),
+                feel.get(f.id), "  ✎" if f.custom_label else "")
+            for f in view.families]
+
+
+def theme_chart(view: View, bars: list[Bar] | None = None, what: str = "Themes") -> go.Figure:
+    """Horizontal bars, biggest on top, labelled with count and share; each bar split by how
+    its comments lean (positive, mixed, neutral, negative) when sentiment is known."""
     base = view.report.substantive
-    themes = list(view.themes)[::-1]  # plotly draws the first bar at the bottom
-    fig = go.Figure(go.Bar(
-        x=[t.size for t in themes],
-        y=list(range(len(themes))),  # positions: two labels cut to the same text stay apart
-        orientation="h",
-        text=[f"{t.size} ({pct(t.size, base):.1f}%)" for t in themes],
-        textposition="outside", cliponaxis=False,
-        customdata=[[t.label, ", ".join(t.keywords[:5])] for t in themes],
-        hovertemplate="<b>%{customdata[0]}</b><br>%{x} comments<br>%{customdata[1]}"
-                      "<extra></extra>",
-        marker_color="#4C78A8",
-    ))
+    bars = (bars if bars is not None else theme_bars(view))[::-1]  # plotly: first at bottom
+    pos = list(range(len(bars)))  # positions: two labels cut to the same text stay apart
+    text = [f"{b.size} ({pct(b.size, base):.1f}%)" for b in bars]
+    hover = [[b.label, b.hover] for b in bars]
+    fig = go.Figure()
+    if all(b.sides is not None and b.sides.n for b in bars) and bars:
+        for side, colour in SIDE_COLOURS.items():
+            shares = [b.sides.share(side) if b.sides else 0.0 for b in bars]
+            fig.add_bar(x=[b.size * s for b, s in zip(bars, shares, strict=True)], y=pos,
+                        orientation="h", name=side, marker_color=colour,
+                        customdata=[[*h, round(100 * s)] for h, s in zip(hover, shares,
+                                                                          strict=True)],
+                        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[2]}% "
+                                      f"{side}<br>%{{customdata[1]}}<extra></extra>")
+        fig.add_scatter(x=[b.size for b in bars], y=pos, mode="text", text=text,
+                        textposition="middle right", showlegend=False, hoverinfo="skip",
+                        cliponaxis=False)
+        fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.12))
+    else:
+        fig.add_bar(x=[b.size for b in bars], y=pos, orientation="h", text=text,
+                    textposition="outside", cliponaxis=False, customdata=hover,
+                    hovertemplate="<b>%{customdata[0]}</b><br>%{x} comments<br>"
+                                  "%{customdata[1]}<extra></extra>", marker_color="#4C78A8")
     fig.update_layout(
-        height=max(220, BAR_HEIGHT * len(themes) + 80), margin=dict(l=10, r=60, t=30, b=30),
+        height=max(220, BAR_HEIGHT * len(bars) + 110), margin=dict(l=10, r=80, t=30, b=30),
         xaxis_title=f"comments (share of {base} substantive)", yaxis=dict(
-            automargin=True, tickmode="array", tickvals=list(range(len(themes))),
-            ticktext=[short(t.label, 48) + ("  ✎" if t.custom_label else "")
-                      + ("  (new)" if t.origin == "new" else "") for t in themes]),
-        title=dict(text="Themes by number of comments", font=dict(size=15)),
+            automargin=True, tickmode="array", tickvals=pos,
+            ticktext=[short(b.label, 48) + b.mark for b in bars]),
+        title=dict(text=f"{what} by number of comments", font=dict(size=15)),
     )
     return fig
 
@@ -71,31 +112,45 @@ def render_overview(view: View, *, key: str = "overview",
     """``shares(group)`` is ``group_breakdown(view, group)``, cached by the caller."""
     r = view.report
     st.header("Themes overview")
-    cols = st.columns(5)
+    grouped = any(len(f.theme_ids) > 1 for f in view.families)
+    cols = st.columns(6)
     cols[0].metric("Comments", r.rows_read)
     cols[1].metric("Substantive", r.substantive)
-    cols[2].metric("Themes", len(view.themes))
-    cols[3].metric("Unassigned", view.unassigned)
-    cols[4].metric("Non-answers", r.non_answers)
+    cols[2].metric("Families", len(view.families) if grouped else "—")
+    cols[3].metric("Themes", len(view.themes))
+    cols[4].metric("Unassigned", view.unassigned)
+    cols[5].metric("Non-answers", r.non_answers)
     if not view.themes:
         st.info("No themes: every comment is unassigned. Re-analyse on the Data page.")
     else:
-        st.plotly_chart(theme_chart(view), key=f"{key}_chart", width="stretch")
+        level = st.radio("Show", ["Families", "Themes"], horizontal=True, key=f"{key}_level",
+                         help="Families group related themes; more or fewer on the Edit "
+                              "page.") if grouped else "Themes"
+        if level == "Families":
+            st.plotly_chart(theme_chart(view, family_bars(view), "Families"),
+                            key=f"{key}_fchart", width="stretch")
+        else:
+            st.plotly_chart(theme_chart(view), key=f"{key}_chart", width="stretch")
         coded = any(t.origin for t in view.themes)
         st.caption("Shares are of substantive comments (non-answers and empty rows excluded); "
                    "✎ marks a label you wrote"
                    + (" (a codebook's codes included); (new): a theme found among the answers "
                       "no code of the codebook fits" if coded else "")
                    + ". Stability: share of resampled analyses that find the theme again "
-                   "(shown while a theme is unedited).")
-        table = themes_table(view).drop(columns=["id", "custom label"])
-        if not (table["origin"] != "").any():  # no codebook: the column says nothing
-            table = table.drop(columns=["origin"])
-        st.dataframe(table, key=f"{key}_table", hide_index=True, width="stretch",
-                     height=full_height(len(table)),  # every theme, no scrolling inside
-                     column_config={
-                         "stability": st.column_config.NumberColumn(format="%.2f"),
-                         "% of substantive": st.column_config.NumberColumn(format="%.1f")})
+                   "(shown while a theme is unedited). Sentiment (VADER, per clause): a "
+                   "comment about several themes counts for each on the side of what it "
+                   "says about that theme, so a theme's base can exceed its count.")
+        if level == "Families":
+            for f in view.families:
+                s = view.sentiment[1].get(f.id)
+                lean = f" · {100 * s.share('positive'):.0f}% positive, " \
+                       f"{100 * s.share('negative'):.0f}% negative" if s and s.n else ""
+                with st.expander(f"{f.label} — {f.size} comments "
+                                 f"({pct(f.size, r.substantive):.1f}%){lean}"):
+                    _themes_dataframe(themes_table(view, f.id).drop(columns=["family"]),
+                                      f"{key}_family_{f.id}")
+        else:
+            _themes_dataframe(themes_table(view), f"{key}_table")
     st.subheader("Outside the themes")
     st.dataframe(buckets(view), key=f"{key}_buckets", hide_index=True, width="stretch",
                  column_config={"% of all rows": st.column_config.NumberColumn(format="%.1f")})
@@ -105,6 +160,18 @@ def render_overview(view: View, *, key: str = "overview",
 
 
 CrossTabFn = Callable[[str], CrossTab]
+
+
+def _themes_dataframe(table: pd.DataFrame, key: str) -> None:
+    table = table.drop(columns=["id", "custom label"])
+    if not (table["origin"] != "").any():  # no codebook: the column says nothing
+        table = table.drop(columns=["origin"])
+    number = st.column_config.NumberColumn
+    st.dataframe(table, key=key, hide_index=True, width="stretch",
+                 height=full_height(len(table)),  # every theme, no scrolling inside
+                 column_config={"stability": number(format="%.2f"),
+                                **{c: number(format="%.1f") for c in table.columns
+                                   if c.startswith("%")}})
 
 
 def render_group_breakdown(view: View, *, key: str, shares: BreakdownFn,

@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from themesift.project import View
-from themesift.types import UNASSIGNED
+from themesift.sentiment import SIDES
+from themesift.types import UNASSIGNED, family_of
 from themesift.ui.frames import md_escape, pct
 from themesift.ui.state import forget_stale
 
@@ -53,6 +54,24 @@ def move_prompt(selected: list[int], theme_texts: pd.Series) -> str:
         if extra > 0 else "") + " to"
 
 
+def render_sides(view: View, tid: int) -> None:
+    """How the theme's comments lean, and its most typical comment on each side."""
+    s = view.sentiment[0].get(tid)
+    if s is None or not s.n:
+        return
+    st.markdown("**Sentiment:** " + ", ".join(f"{100 * s.share(side):.0f}% {side}"
+                                              for side in SIDES)
+                + f" (of {s.n} comments about this theme)")
+    cols = st.columns(2)
+    for col, side in zip(cols, ("positive", "negative"), strict=True):
+        d = s.typical.get(side)
+        if d is None:
+            col.caption(f"No {side} comment.")
+            continue
+        text = view.base.distinct.texts[d]
+        col.markdown(f"*Most typical {side}:*\n\n> {md_escape(text)}")
+
+
 def render_theme(view: View, comments: Callable[[int], pd.DataFrame], *, key: str = "theme",
                  on_move: MoveFn | None = None) -> None:
     """``comments(theme_id)`` gives ``frames.comments_frame`` (cached by the caller)."""
@@ -65,11 +84,16 @@ def render_theme(view: View, comments: Callable[[int], pd.DataFrame], *, key: st
     st.subheader(md_escape(theme.label) + ("  ✎" if theme.custom_label else ""))
     if theme.custom_label:
         st.caption("✎ a label you wrote: edits never overwrite it.")
+    family = family_of(view.families).get(tid)
+    if family is not None and len(family.theme_ids) > 1:
+        st.caption(f"In the family '{family.label}' with "
+                   + "; ".join(view.theme(t).label for t in family.theme_ids if t != tid))
     c = st.columns(3)
     c[0].metric("Comments", theme.size)
     c[1].metric("Share of substantive", f"{pct(theme.size, view.report.substantive):.1f}%")
     c[2].metric("Distinct texts", int((view.state.labels == tid).sum()))
     st.markdown("**Keywords:** " + md_escape(", ".join(theme.keywords) or "—"))
+    render_sides(view, tid)
     if theme.label_suggestions:
         st.markdown("**Label suggestions:** " + md_escape("; ".join(theme.label_suggestions)))
     quotes = view.quotes.get(tid, ())
@@ -84,8 +108,13 @@ def render_theme(view: View, comments: Callable[[int], pd.DataFrame], *, key: st
                         + (f" ({md_escape(extra)})" if extra else ""))
     st.markdown("#### All comments in this theme")
     rows = comments(tid)
-    query = st.text_input("Search", key=f"{key}_search", placeholder="words or an id")
+    c1, c2 = st.columns([3, 1])
+    query = c1.text_input("Search", key=f"{key}_search", placeholder="words or an id")
+    side = c2.selectbox("Sentiment", ["all", *SIDES], key=f"{key}_side")
     shown = filter_comments(rows, query)
+    if side != "all":
+        shown = shown[shown["sentiment"] == side]
+        query = f"{query}\0{side}"  # a new table key: no stale selection
     st.caption(f"{len(shown)} of {len(rows)} comments. Select rows to move them "
                "(duplicates of a text move with it).")
     event = st.dataframe(shown.drop(columns=["text_index"]),
