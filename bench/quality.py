@@ -163,6 +163,14 @@ def themesift_pred(corpus: Corpus, config: Config, session: Session) -> tuple[Pr
                 time.perf_counter() - t0), a
 
 
+def family_pred(a: Analysis) -> Pred:
+    """Each row's family (that of its primary theme); the special buckets as they are."""
+    fam = {t: f.id for f in a.families for t in f.theme_ids}
+    primary = [fam.get(int(p), int(p)) for p in a.assignments.primary]
+    themes = tuple(tuple(dict.fromkeys(fam.get(t, t) for t in ts)) for ts in a.assignments.themes)
+    return Pred(primary, themes, len(a.families))
+
+
 # -- one set (or one group of a set) -------------------------------------------------------
 
 
@@ -184,6 +192,10 @@ def run_group(corpus: Corpus, columns: dict[str, list[Codes]], session: Session,
     preds["bertopic"] = [p for p, _ in bt]
     preds["bertopic+ro"] = [p for _, p in bt]
     preds["kmeans-k"] = [kmeans_pred(analysis, session, k, seed) for seed in seeds]
+    if with_k:  # the family level, and k-means with as many groups as families
+        preds["families"] = [family_pred(analysis)]
+        preds["kmeans-families"] = [kmeans_pred(analysis, session, len(analysis.families),
+                                                seed) for seed in seeds]
     out: dict[str, Any] = {"rows": len(corpus), "human_k": k, "methods": {}}
     for method, runs in preds.items():
         out["methods"][method] = {

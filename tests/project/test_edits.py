@@ -17,9 +17,9 @@ from themesift.project.edits import (
     Move,
     Rename,
     Split,
-    from_params,
-    to_params,
 )
+from themesift.project.grain_edits import MoveToFamily, Recluster, RenameFamily, SetFamilies
+from themesift.project.ops import from_params, to_params
 from themesift.project.project import text_assignments
 from themesift.types import UNASSIGNED
 
@@ -152,7 +152,9 @@ def test_delete_to_unassigned_or_next_best(state: EditState, ctx: Context) -> No
 
 
 @pytest.mark.parametrize("edit", [Rename(1, "x"), Merge((1, 2), None), Merge((0, 2), "y"),
-                                  Split(1, 3), Move((1, 2), -1), Delete(2, True)])
+                                  Split(1, 3), Move((1, 2), -1), Delete(2, True),
+                                  RenameFamily(1, "x"), SetFamilies(3), MoveToFamily(1, 2),
+                                  Recluster(4)])
 def test_params_round_trip_through_json(edit: object) -> None:
     params = json.loads(json.dumps(to_params(edit)))  # type: ignore[arg-type]
     assert from_params(edit.op, params) == edit  # type: ignore[attr-defined]
@@ -173,3 +175,28 @@ def test_a_manual_move_wins_over_the_nearest_centre(state: EditState, ctx: Conte
     assert a.themes[0][0] == 2 and 0 in a.themes[0][1:]  # its nearest theme is listed next
     assert a.confidence[0] < 0.05  # far from C's centre
     assert a.primary[1] == 0 and a.confidence[1] > 0.9
+
+
+def test_recluster_starts_the_themes_afresh_with_new_ids(state: EditState, ctx: Context) -> None:
+    named = Rename(0, "Mine").apply(state, ctx)
+    again = Recluster(4).apply(named, ctx)
+    ids = again.theme_ids()
+    assert len(ids) == 4 and min(ids) >= state.next_id  # no id of an old theme reused
+    assert again.custom == {} and again.manual == frozenset()
+    sizes = [int((again.labels == t).sum()) for t in ids]
+    assert sizes == sorted(sizes, reverse=True) == [10, 6, 5, 4]  # biggest first
+    assert Recluster(4).apply(state, ctx).labels.tolist() == again.labels.tolist()  # seeded
+    with pytest.raises(EditError, match="number of themes"):
+        Recluster(0).apply(state, ctx)
+
+
+def test_family_edits_check_their_themes(state: EditState, ctx: Context) -> None:
+    with pytest.raises(EditError):
+        MoveToFamily(0, 99).apply(state, ctx)
+    with pytest.raises(EditError):
+        RenameFamily(0, "   ").apply(state, ctx)
+    with pytest.raises(EditError):
+        SetFamilies(-1).apply(state, ctx)
+    moved = MoveToFamily(0, 1).apply(state, ctx)
+    assert moved.family_links == {0: 1}
+    assert SetFamilies(0).apply(moved, ctx).n_families is None

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from app_support import copy_project, embed
-from themesift.project import RenameFamily, SetFamilies
+from themesift.project import MoveToFamily, Recluster, RenameFamily, SetFamilies
 from themesift.project.project import apply_edit, build_view, load_base, undo
 from themesift.project.store import ProjectStore
 from themesift.sentiment import score_texts
@@ -69,3 +69,24 @@ def test_the_project_stores_its_texts_sentiment(store: ProjectStore) -> None:
     assert set(by_family) == {f.id for f in view.families}
     analysis = view.as_analysis()
     assert analysis.families == view.families and analysis.sentiment is base.sentiment
+
+
+def test_regrouping_a_theme_by_hand_and_clustering_again(store: ProjectStore) -> None:
+    base = load_base(store)
+    v0 = build_view(base, store)
+    pair = next(f for f in v0.families if len(f.theme_ids) > 1)
+    alone = next(f for f in v0.families if len(f.theme_ids) == 1).theme_ids[0]
+    apply_edit(store, base, MoveToFamily(alone, pair.theme_ids[0]), embed())
+    joined = next(f for f in build_view(base, store).families if alone in f.theme_ids)
+    assert set(pair.theme_ids) | {alone} == set(joined.theme_ids)
+    apply_edit(store, base, MoveToFamily(pair.theme_ids[1], pair.theme_ids[1]), embed())
+    view = build_view(base, store)
+    assert (pair.theme_ids[1],) in [f.theme_ids for f in view.families]
+    apply_edit(store, base, Recluster(3), embed())
+    view = build_view(base, store)
+    assert len(view.themes) == 3 and min(t.id for t in view.themes) >= len(v0.themes)
+    assert view.history[-1].summary.startswith("Clustered the comments again into 3 themes")
+    undo(store, base, embed())
+    back = build_view(base, store)
+    assert sorted(t.id for t in back.themes) == sorted(t.id for t in v0.themes)
+    assert (pair.theme_ids[1],) in [f.theme_ids for f in back.families]  # the regrouping too

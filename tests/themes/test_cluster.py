@@ -65,6 +65,14 @@ def test_choose_k_takes_the_sharpest_k_of_the_winning_region() -> None:
     assert choose_k(sharp, prior=10) == 6
 
 
+def test_choose_k_never_goes_below_half_the_prior() -> None:
+    # One dominant split (praise vs complaint) peaks at 4; families show the few groups,
+    # the fine level keeps at least half the prior's themes.
+    split = {4: 0.20, 6: 0.19, 8: 0.10, 10: 0.06, 15: 0.06, 22: 0.06, 26: 0.06, 30: 0.06}
+    assert choose_k(split, prior=26) == 26
+    assert choose_k({**split, 15: 0.15, 18: 0.15, 22: 0.15}, prior=26) >= 13
+
+
 def test_finder_finds_six_separated_groups_on_the_large_grid() -> None:
     X, truth = blobs([100] * 6, dim=32, spread=0.3, seed=7)  # 600 comments: 4 starts per k
     finder = ThemeFinder(Config()).fit(X)

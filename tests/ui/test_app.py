@@ -562,3 +562,24 @@ def test_breakdown_flags_a_group_that_differs() -> None:
     assert result.table.loc["parking", "A (n=100)"] == "80.0% ▲"
     even = breakdown([0, 1] * 50, ["A"] * 50 + ["B"] * 50, [(0, "parking"), (1, "staff")])
     assert (even.tests["flag"] == "").all()
+
+
+def test_families_and_the_number_of_themes_from_the_edit_page(at: AppTest, folder: Path) -> None:
+    edit_page(at)
+    at.text_input(key="edit_families_label").set_value("Money and plans").run()
+    at.button(key="edit_families_rename").click().run()
+    no_trouble(at)
+    view = view_of(folder)
+    assert view.families[0].label == "Money and plans"
+    at.number_input(key="edit_families_n").set_value(2).run()
+    at.button(key="edit_families_regroup").click().run()
+    assert len(view_of(folder).families) == 2
+    at.button(key="edit_families_flat").click().run()
+    view = view_of(folder)
+    assert len(view.families) == len(view.themes)
+    at.number_input(key="edit_recluster_n").set_value(3).run()
+    at.button(key="edit_recluster_go").click().run()
+    no_trouble(at)
+    view = view_of(folder)
+    assert len(view.themes) == 3
+    assert view.history[-1].summary == "Clustered the comments again into 3 themes"

@@ -12,11 +12,10 @@ from themesift.project.edits import (
     Merge,
     Move,
     Rename,
-    RenameFamily,
-    SetFamilies,
     Split,
     taught_labels,
 )
+from themesift.project.grain_edits import MoveToFamily, Recluster, RenameFamily, SetFamilies
 from themesift.project.project import (
     Base,
     View,
@@ -46,9 +45,9 @@ from themesift.project.surveys import (
 )
 
 __all__ = ["Base", "CodeComments", "Context", "Delete", "Edit", "EditError", "EditState",
-           "LogEntry", "MAX_LABEL", "MAX_SPLIT", "Merge", "Move", "ProjectStore", "QueueItem",
-           "Rename", "RenameFamily", "SetFamilies", "Split", "SurveyIndex", "View",
-           "active_edits", "apply_edit", "build_view",
+           "LogEntry", "MAX_LABEL", "MAX_SPLIT", "Merge", "Move", "MoveToFamily",
+           "ProjectStore", "QueueItem", "Recluster", "Rename", "RenameFamily", "SetFamilies",
+           "Split", "SurveyIndex", "View", "active_edits", "apply_edit", "build_view",
            "create_project", "list_projects", "list_surveys", "load_base", "member_name",
            "project_path", "projects_dir", "read_survey_index", "review_queue", "safe_name",
            "survey_path", "taught_labels", "undo", "write_survey_index"]

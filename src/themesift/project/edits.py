@@ -18,8 +18,8 @@ disappears with its theme.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, ClassVar, Protocol
+from dataclasses import dataclass, field, replace
+from typing import ClassVar, Protocol
 
 import numpy as np
 
@@ -46,6 +46,8 @@ class EditState:
     # the family's biggest when it was renamed (the family is wherever that theme is)
     family_custom: Mapping[int, str] = field(default_factory=dict)
     n_families: int | None = None  # asked for by the researcher; None: automatic
+    # themes regrouped by hand: theme -> the theme whose family it joins (itself: alone)
+    family_links: Mapping[int, int] = field(default_factory=dict)
 
     @classmethod
     def initial(cls, labels: IntArray) -> EditState:
@@ -64,7 +66,9 @@ class EditState:
         alive = set(self.theme_ids())
         return replace(self, custom={t: s for t, s in self.custom.items() if t in alive},
                        family_custom={t: s for t, s in self.family_custom.items()
-                                      if t in alive})
+                                      if t in alive},
+                       family_links={t: a for t, a in self.family_links.items()
+                                     if t in alive and a in alive})
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ class Edit(Protocol):
         ...
 
 
-def _need_theme(state: EditState, theme: int) -> None:
+def need_theme(state: EditState, theme: int) -> None:
     if theme not in state.theme_ids():
         raise EditError(f"theme {theme} does not exist (any more): reload the page")
 
@@ -95,7 +99,7 @@ def _size(state: EditState, ctx: Context, theme: int) -> int:
     return int(ctx.weights[state.labels == theme].sum())
 
 
-def _clean_label(label: str) -> str:
+def clean_label(label: str) -> str:
     text = " ".join(label.split())
     if not text:
         raise EditError("a theme label cannot be empty")
@@ -117,8 +121,8 @@ class Rename:
     label: str
 
     def apply(self, state: EditState, ctx: Context) -> EditState:
-        _need_theme(state, self.theme)
-        label = _clean_label(self.label)
+        need_theme(state, self.theme)
+        label = clean_label(self.label)
         _check_unique(state, label, {self.theme})
         return replace(state, custom={**state.custom, self.theme: label})
 
@@ -144,14 +148,14 @@ class Merge:
         if len(ids) < 2:
             raise EditError("choose at least two themes to merge")
         for t in ids:
-            _need_theme(state, t)
+            need_theme(state, t)
         by_size = sorted(ids, key=lambda t: (-_size(state, ctx, t), t))
         target = by_size[0]
         labels = np.where(np.isin(state.labels, ids), target, state.labels)
         custom = {t: s for t, s in state.custom.items() if t not in ids}
         kept = next((state.custom[t] for t in by_size if t in state.custom), None)
         if self.label is not None and self.label.strip():
-            kept = _clean_label(self.label)
+            kept = clean_label(self.label)
             _check_unique(state, kept, set(ids))
         if kept is not None:
             custom[target] = kept
@@ -178,7 +182,7 @@ class Split:
         from sklearn.cluster import KMeans
         from threadpoolctl import threadpool_limits
 
-        _need_theme(state, self.theme)
+        need_theme(state, self.theme)
         members = state.members(self.theme)
         if not 2 <= self.k <= MAX_SPLIT:
             raise EditError(f"split into 2 to {MAX_SPLIT} sub-themes")
@@ -217,7 +221,7 @@ class Move:
         if not self.texts:
             raise EditError("select at least one comment to move")
         if self.to != UNASSIGNED:
-            _need_theme(state, self.to)
+            need_theme(state, self.to)
         idx = np.array(sorted(set(self.texts)), dtype=np.int64)
         if idx.min() < 0 or idx.max() >= len(state.labels):
             raise EditError("some selected comments are not in this project")
@@ -243,7 +247,7 @@ class Delete:
     to_next: bool = False
 
     def apply(self, state: EditState, ctx: Context) -> EditState:
-        _need_theme(state, self.theme)
+        need_theme(state, self.theme)
         members = state.members(self.theme)
         labels = state.labels.copy()
         labels[members] = UNASSIGNED
@@ -313,7 +317,7 @@ class CodeComments:
             raise EditError("choose a theme for each comment to code")
         for t in set(self.themes):
             if t != UNASSIGNED:
-                _need_theme(state, t)
+                need_theme(state, t)
         idx = np.asarray(self.texts, dtype=np.int64)
         if idx.min() < 0 or idx.max() >= len(state.labels):
             raise EditError("some comments are not in this project")
@@ -326,60 +330,6 @@ class CodeComments:
     def describe(self, label: Mapping[int, str], ctx: Context) -> str:
         n = len(set(self.texts))
         return f"Coded {n} comment{'s' if n != 1 else ''} and taught the model"
-
-
-@dataclass(frozen=True)
-class RenameFamily:
-    """Name the family that holds ``theme`` (the label follows that theme)."""
-
-    op: ClassVar[str] = "rename_family"
-    theme: int
-    label: str
-
-    def apply(self, state: EditState, ctx: Context) -> EditState:
-        _need_theme(state, self.theme)
-        return replace(state, family_custom={**state.family_custom,
-                                             self.theme: _clean_label(self.label)})
-
-    def describe(self, label: Mapping[int, str], ctx: Context) -> str:
-        return f"Renamed the family of '{label.get(self.theme, self.theme)}' to " \
-               f"'{self.label.strip()}'"
-
-
-@dataclass(frozen=True)
-class SetFamilies:
-    """Ask for ``n`` families (0: automatic; at least the number of themes: flat)."""
-
-    op: ClassVar[str] = "families"
-    n: int
-
-    def apply(self, state: EditState, ctx: Context) -> EditState:
-        if isinstance(self.n, bool) or not isinstance(self.n, int) or not 0 <= self.n <= 200:
-            raise EditError("the number of families must be 0 (automatic) to 200")
-        return replace(state, n_families=self.n or None)
-
-    def describe(self, label: Mapping[int, str], ctx: Context) -> str:
-        if not self.n:
-            return "Families chosen automatically"
-        return "Flattened the families" if self.n >= len(label) else f"Asked for {self.n} families"
-
-
-OPS: dict[str, type[Any]] = {c.op: c for c in (Rename, Merge, Split, Move, Delete, CodeComments,
-                                               RenameFamily, SetFamilies)}
-
-
-def to_params(edit: Edit) -> dict[str, Any]:
-    return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(edit).items()}  # type: ignore[call-overload]
-
-
-def from_params(op: str, params: Mapping[str, Any]) -> Edit:
-    cls = OPS.get(op)
-    if cls is None:
-        raise EditError(f"unknown edit '{op}'")
-    names = {f.name for f in fields(cls)}
-    args = {k: tuple(v) if isinstance(v, list) else v for k, v in params.items() if k in names}
-    edit: Edit = cls(**args)
-    return edit
 
 
 def apply(state: EditState, edit: Edit, ctx: Context) -> EditState:

@@ -7,7 +7,7 @@ is made, and stored with it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -28,6 +28,22 @@ class _LazyNLP:
         return getattr(load_nlp(), name)
 
 
+def relink(grouping: np.ndarray, sizes: Sequence[int], row: dict[int, int],
+           links: Mapping[int, int]) -> np.ndarray:
+    """``grouping`` (family of each theme row) with the researcher's regroupings applied
+    (theme -> the theme whose family it joins; itself: a family of its own), families
+    numbered again biggest first."""
+    out = np.asarray(grouping, dtype=np.int64).copy()
+    for theme, join in sorted(links.items()):
+        if theme in row and join in row:
+            out[row[theme]] = out.max() + 1 if join == theme else out[row[join]]
+    groups = sorted(set(out.tolist()), key=lambda g: (
+        -sum(sizes[j] for j in range(len(out)) if out[j] == g),
+        min(j for j in range(len(out)) if out[j] == g)))
+    rank = {g: i for i, g in enumerate(groups)}
+    return np.array([rank[int(g)] for g in out], dtype=np.int64)
+
+
 def state_families(state: EditState, themes: Sequence[Theme], centroids: FloatArray,
                    X: FloatArray, texts: Sequence[str], weights: Any,
                    terms: Sequence[DocTerms], config: Config, embed: Embed
@@ -37,6 +53,7 @@ def state_families(state: EditState, themes: Sequence[Theme], centroids: FloatAr
     grouping = group_themes(centroids, [t.size for t in themes],
                             state.n_families or config.n_families)
     row = {t.id: j for j, t in enumerate(themes)}
+    grouping = relink(grouping, [t.size for t in themes], row, state.family_links)
     custom = {int(grouping[row[t]]): label for t, label in sorted(state.family_custom.items())
               if t in row}
     return describe_families(themes, centroids, state.labels, X, texts, weights,

@@ -28,7 +28,6 @@ from themesift.project.edits import (
     EditError,
     EditState,
     fit_taught,
-    to_params,
 )
 from themesift.project.grain import (
     _LazyNLP,
@@ -36,6 +35,7 @@ from themesift.project.grain import (
     state_families,
     stored_sentiment,
 )
+from themesift.project.ops import to_params
 from themesift.project.store import (
     Described,
     LogEntry,

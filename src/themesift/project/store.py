@@ -112,7 +112,8 @@ def _extra(state: EditState) -> str:
     return json.dumps({"custom": {str(k): v for k, v in state.custom.items()},
                        "manual": sorted(state.manual), "next_id": state.next_id,
                        "family_custom": {str(k): v for k, v in state.family_custom.items()},
-                       "n_families": state.n_families},
+                       "n_families": state.n_families,
+                       "family_links": {str(k): v for k, v in state.family_links.items()}},
                       ensure_ascii=False)
 
 
@@ -122,7 +123,9 @@ def _state(labels: bytes, extra: str) -> EditState:
                      manual=frozenset(int(i) for i in d["manual"]), next_id=int(d["next_id"]),
                      family_custom={int(k): str(v)
                                     for k, v in d.get("family_custom", {}).items()},
-                     n_families=None if d.get("n_families") is None else int(d["n_families"]))
+                     n_families=None if d.get("n_families") is None else int(d["n_families"]),
+                     family_links={int(k): int(v)
+                                   for k, v in d.get("family_links", {}).items()})
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,11 @@ SELECTION_SAMPLE = 20_000
 LARGE_GRID = (4, 6, 8, 10, 12, 15, 18, 22, 26, 30, 35, 40, 50, 60)
 MIN_THEME_SIZE = 3  # distinct comments
 SILHOUETTE_MARGIN = 0.02  # a peak must beat the prior by this much (bench/K_CHOICE.md)
+# The silhouette may take the number of themes down to this share of the prior, no lower:
+# the fine level keeps distinct things apart, and families (themes.families) give the
+# readable handful.  On comment embeddings a silhouette peak at a small k is one dominant
+# split (praise vs complaint), which said "4 themes" of 5,000 comments coded into 9 reasons.
+FEWEST_OF_PRIOR = 0.5
 SMALL_N_INIT = 50  # k-means starts per k under 300 distinct comments
 REFINE_ROUNDS = 10  # at most; stops when no comment moves
 # One thread for k-means: on a busy 2-core machine OpenMP's spinning threads made
@@ -94,7 +99,8 @@ def smoothed(scores: dict[int, float]) -> dict[int, float]:
 
 
 def choose_k(scores: dict[int, float], prior: int, smooth: bool = True) -> int:
-    """The tried k nearest ``prior``, unless the silhouette clearly prefers another k.
+    """The tried k nearest ``prior``, unless the silhouette clearly prefers another k (not
+    fewer than FEWEST_OF_PRIOR of the prior).
 
     "Clearly": by more than SILHOUETTE_MARGIN, on the curve smoothed over
     neighbouring k when ``smooth`` (a few k-means starts per k); the k is then
@@ -103,6 +109,8 @@ def choose_k(scores: dict[int, float], prior: int, smooth: bool = True) -> int:
     than the spread between k-means runs, so its bare maximum is a coin toss.
     """
     curve = smoothed(scores) if smooth else scores
+    floor = math.ceil(FEWEST_OF_PRIOR * prior)
+    curve = {k: v for k, v in curve.items() if k >= floor} or curve
     near = min(curve, key=lambda k: (abs(k - prior), k))
     best = max(curve, key=lambda k: (curve[k], -k))
     if curve[best] <= curve[near] + SILHOUETTE_MARGIN:
@@ -113,7 +121,8 @@ def choose_k(scores: dict[int, float], prior: int, smooth: bool = True) -> int:
     # and its neighbours) take the k whose own silhouette is highest, so a sharp
     # peak (6 well-separated groups) is not blurred onto its neighbour.
     ks = sorted(scores)
-    return max(_around(ks, ks.index(best)), key=lambda k: (scores[k], -k))
+    return max((k for k in _around(ks, ks.index(best)) if k in curve),
+               key=lambda k: (scores[k], -k))
 
 
 def min_theme_size(n: int) -> int:

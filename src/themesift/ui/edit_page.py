@@ -11,6 +11,8 @@ from themesift.project import (
     Delete,
     Edit,
     Merge,
+    MoveToFamily,
+    Recluster,
     Rename,
     RenameFamily,
     SetFamilies,
@@ -43,6 +45,7 @@ def render_edit(view: View, *, on_edit: EditFn, on_undo: Callable[[], None],
         _split(view, on_edit, f"{key}_split")
         _delete(view, on_edit, f"{key}_delete")
         _families(view, on_edit, f"{key}_families")
+        _recluster(view, on_edit, f"{key}_recluster")
     st.subheader("History")
     hist = history_frame(view)
     if len(hist):
@@ -117,6 +120,18 @@ def _families(view: View, on_edit: EditFn, key: str) -> None:
             if st.button("Rename family", key=f"{key}_rename"):
                 family = next(f for f in view.families if f.id == fid)
                 on_edit(RenameFamily(family.theme_ids[0], label))
+            st.markdown("**Move a theme to another family**")
+            tid = pick_theme(view, key=f"{key}_theme")
+            assert tid is not None
+            own = -1
+            targets = [own, *(f.id for f in view.families if tid not in f.theme_ids)]
+            forget_stale(f"{key}_to", {own: "", **names})
+            to = st.selectbox("To", targets, key=f"{key}_to",
+                              format_func=lambda i: "(a family of its own)" if i == own
+                              else names[i])
+            if st.button("Move theme", key=f"{key}_move"):
+                join = next((f.theme_ids[0] for f in view.families if f.id == to), tid)
+                on_edit(MoveToFamily(tid, join))
         c1, c2, c3 = st.columns(3)
         st.session_state.setdefault(f"{key}_n", max(1, len(view.families)))
         n = c1.number_input("Number of families", min_value=1,
@@ -130,6 +145,19 @@ def _families(view: View, on_edit: EditFn, key: str) -> None:
 
 
 MAX_FAMILIES_ASKED = 200  # "as many families as themes"
+
+
+def _recluster(view: View, on_edit: EditFn, key: str) -> None:
+    with st.expander("More or fewer themes: cluster the comments again"):
+        st.caption("Clusters every comment again into the number of themes you ask for. "
+                   "The themes start afresh: labels you wrote, moves and family edits do "
+                   "not carry over (Undo brings them back).")
+        st.session_state.setdefault(f"{key}_n", max(1, len(view.themes)))
+        n = st.number_input("Number of themes", min_value=1,
+                            max_value=max(1, min(MAX_FAMILIES_ASKED, len(view.base.X))),
+                            step=1, key=f"{key}_n")
+        if st.button("Cluster again", key=f"{key}_go"):
+            on_edit(Recluster(int(n)))
 
 
 def _clicked(label: str, key: str, *, chooser: str | None = None) -> bool:
