@@ -75,8 +75,9 @@ def test_neutralise(cell: str, expected: str) -> None:
 def test_quote_bank_rows(bank: QuoteBank) -> None:
     df = quote_bank_rows(bank)
     assert list(df.columns) == [
-        "theme_id", "theme", "theme_count", "theme_share_pct", "keywords", "stability",
-        "quote_rank", "comment_id", "quote", "specialty", "grade",
+        "family", "theme_id", "theme", "theme_count", "theme_share_pct", "positive_pct",
+        "negative_pct", "mixed_pct", "keywords", "stability", "quote_rank", "comment_id",
+        "quote", "specialty", "grade",
     ]  # fmt: skip
     assert len(df) == 4
     assert df["theme_id"].tolist() == [3, 3, 1, 1]
@@ -100,11 +101,11 @@ def test_xlsx(bank: QuoteBank, tmp_path: Path) -> None:
     assert wb.sheetnames == ["Quote bank", "Themes", "About"]
     ws = wb["Quote bank"]
     header = [c.value for c in ws[1]]
-    assert header[:9] == list(export.QUOTE_COLUMNS)
-    assert header[9:] == ["specialty", "grade"]
+    assert header[:13] == list(export.QUOTE_COLUMNS)
+    assert header[13:] == ["specialty", "grade"]
     assert all(c.font.bold for c in ws[1])
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:K{1 + 4}"
+    assert ws.auto_filter.ref == f"A1:O{1 + 4}"
     quote_col = header.index("quote") + 1
     assert ws.cell(row=2, column=quote_col).alignment.wrap_text
     quotes = [ws.cell(row=r, column=quote_col).value for r in range(2, 6)]
@@ -118,9 +119,10 @@ def test_xlsx(bank: QuoteBank, tmp_path: Path) -> None:
                 assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
     themes = wb["Themes"]
     assert [c.value for c in themes[1]] == list(export.THEME_COLUMNS)
-    assert [c.value for c in themes["B"]][1:] == ["rota gaps", "teaching time", "no quotes here"]
-    assert themes.cell(row=2, column=6).value == pytest.approx(0.8251)
-    assert themes.cell(row=3, column=6).value is None
+    assert [c.value for c in themes["C"]][1:] == ["rota gaps", "teaching time", "no quotes here"]
+    stability = list(export.THEME_COLUMNS).index("stability") + 1
+    assert themes.cell(row=2, column=stability).value == pytest.approx(0.8251)
+    assert themes.cell(row=3, column=stability).value is None
     about = {r[0]: r[1] for r in wb["About"].iter_rows(values_only=True)}
     assert about["Title"] == bank.title
     assert about["Substantive comments"] == 30
@@ -134,7 +136,7 @@ def test_xlsx_drops_control_characters(bank: QuoteBank, tmp_path: Path) -> None:
         "t", bank.themes[:1], {3: (_quote(3, "x", "bell\x07 =1", "a", "b"),)}, 30, 0, 0
     )
     wb = openpyxl.load_workbook(write_quote_bank(odd, tmp_path / "odd.xlsx"))
-    assert wb["Quote bank"]["I2"].value == "bell =1"
+    assert wb["Quote bank"]["M2"].value == "bell =1"
 
 
 def test_docx(bank: QuoteBank, tmp_path: Path) -> None:

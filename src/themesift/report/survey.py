@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from themesift.errors import ThemesiftError
 from themesift.model import SavedModel, SurveyModel
 from themesift.report.bank import display_label
-from themesift.types import Quote, Theme
+from themesift.types import Family, Quote, Theme, ThemeSentiment, family_of
 
-THEME_HEADER = ("Theme", "n", "% of substantive", "Stability", "Keywords")
+THEME_HEADER = ("Family", "Theme", "n", "% of substantive", "% pos / neg / mixed", "Stability",
+                "Keywords")
 EMBEDDER = "sentence-transformers/all-MiniLM-L6-v2"
 
 
@@ -49,6 +50,20 @@ class QuestionSection:
     tables: tuple[ReportTable, ...] = ()
     unassigned: int = 0
     dont_know: int = 0  # of the non-answers, those saying "I don't know"
+    families: tuple[Family, ...] = ()
+    sentiment: Mapping[int, ThemeSentiment] = field(default_factory=dict)  # per theme id
+
+    def family_label(self, theme_id: int) -> str:
+        f = family_of(self.families).get(theme_id)
+        return f.label if f is not None and len(f.theme_ids) > 1 else ""
+
+    def sides(self, theme_id: int) -> str:
+        """"62 / 30 / 8": % of the theme's comments positive, negative, mixed ("" unknown)."""
+        s = self.sentiment.get(theme_id)
+        if s is None or not s.n:
+            return ""
+        return " / ".join(f"{round(100 * s.share(side))}"
+                          for side in ("positive", "negative", "mixed"))
 
     @property
     def title(self) -> str:
@@ -90,10 +105,12 @@ def counts_line(section: QuestionSection, respondents: int) -> str:
     return line
 
 
-def theme_cells(section: QuestionSection, theme: Theme) -> tuple[str, str, str, str, str]:
-    """One theme table row as text: label, n, share (one decimal), stability, keywords."""
+def theme_cells(section: QuestionSection, theme: Theme) -> tuple[str, ...]:
+    """One theme table row as text: family (blank when the theme is its own), label, n,
+    share (one decimal), sentiment, stability, keywords."""
     stability = "—" if theme.stability is None else f"{theme.stability:.2f}"
-    return (display_label(theme), str(theme.size), f"{section.share_pct(theme):.1f}", stability,
+    return (section.family_label(theme.id), display_label(theme), str(theme.size),
+            f"{section.share_pct(theme):.1f}", section.sides(theme.id), stability,
             ", ".join(theme.keywords))
 
 
@@ -145,7 +162,8 @@ def _section(key: str, text: str, model: SavedModel, per_theme: int,
                            non_answers=non_answers, empty=empty, redactions=redactions,
                            themes=themes, quotes=quotes, tables=tuple(tables),
                            unassigned=int(model.training.get("unassigned", 0) or 0),
-                           dont_know=cleaning.dont_know if cleaning else 0)
+                           dont_know=cleaning.dont_know if cleaning else 0,
+                           families=model.families, sentiment=model.sentiment)
 
 
 def _joined(pairs: Mapping[str, object]) -> str:
@@ -173,7 +191,12 @@ def methods(model: SurveyModel) -> tuple[tuple[str, str], ...]:
         "Quotes are answers close to the theme's centre yet unlike each other (maximal "
         "marginal relevance). Stability is the mean Jaccard overlap of a theme's members "
         f"with the best-matching theme when the themes are refitted on 80% subsamples "
-        f"({resamples} refits); 1.00 means the theme came back identical every time.")
+        f"({resamples} refits); 1.00 means the theme came back identical every time. "
+        "Related themes are grouped into families (complete-linkage clustering of the theme "
+        "centres, about three themes per family); a family column is blank where a theme "
+        "is a family of its own. Sentiment is read with VADER per answer and per clause; "
+        "an answer about several themes counts for each on the side of the clauses that "
+        "use its keywords, and 'mixed' means one clause is positive and another negative.")
     base = ("Shares are percentages of a question's substantive answers. Empty answers and "
             "non-answers (such as 'n/a', 'no comment') are counted but excluded from the base; "
             "an answer may fit no theme when it is far from every theme's centre.")

@@ -39,7 +39,8 @@ from themesift.report.survey import (
 CHART_WIDTH = Cm(15)
 TABLE_FONT = Pt(9.5)
 _NUMBER = re.compile(r"-?\d+(\.\d+)?%?")
-_THEME_WIDTHS = (Cm(4.4), Cm(1.0), Cm(2.9), Cm(2.2), Cm(6.4))  # 16.9 cm: fits A4 and Letter
+# 16.9 cm: fits A4 and Letter
+_THEME_WIDTHS = (Cm(2.8), Cm(3.6), Cm(1.0), Cm(1.9), Cm(2.2), Cm(1.8), Cm(3.6))
 
 
 def _setup(doc: DocxDocument, page: str) -> None:

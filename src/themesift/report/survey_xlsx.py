@@ -31,7 +31,8 @@ SHEET_LIMIT = 31
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]+")
 _BOLD = Font(bold=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
-_WIDTHS = {"A": 40, "B": 10, "C": 16, "D": 11, "E": 70, "F": 3}
+_WIDTHS = {"A": 40, "B": 10, "C": 16, "D": 11, "E": 70, "F": 24, "G": 11, "H": 11, "I": 11,
+           "J": 3}
 
 
 def sheet_name(index: int, key: str) -> str:
@@ -91,7 +92,14 @@ def _chart(ws: Worksheet, section: QuestionSection, first: int, last: int) -> No
     chart.y_axis.crosses = "max"  # with the categories reversed, keep the % axis at the foot
     chart.width = 18
     chart.height = max(6.0, 1.1 * len(section.themes) + 3)
-    ws.add_chart(chart, "G4")
+    ws.add_chart(chart, "K4")
+
+
+def _sides(section: QuestionSection, theme_id: int) -> tuple[float | None, ...]:
+    s = section.sentiment.get(theme_id)
+    if s is None or not s.n:
+        return (None, None, None)
+    return tuple(round(100 * s.share(side), 1) for side in ("positive", "negative", "mixed"))
 
 
 def _question(ws: Worksheet, section: QuestionSection, respondents: int) -> None:
@@ -100,9 +108,11 @@ def _question(ws: Worksheet, section: QuestionSection, respondents: int) -> None
     ws.append([])
     rows = [(display_label(t), t.size, round(section.share_pct(t), 1),
              None if t.stability is None else round(t.stability, 2),
-             ", ".join(t.keywords)) for t in section.themes]
-    header = ("Theme", "n", "% of substantive", "Stability", "Keywords")
-    first, last = _table(ws, header, rows, {3: "0.0", 4: "0.00"})
+             ", ".join(t.keywords), section.family_label(t.id), *_sides(section, t.id))
+            for t in section.themes]
+    header = ("Theme", "n", "% of substantive", "Stability", "Keywords", "Family",
+              "% positive", "% negative", "% mixed")
+    first, last = _table(ws, header, rows, {3: "0.0", 4: "0.00", 7: "0.0", 8: "0.0", 9: "0.0"})
     if section.themes:
         _chart(ws, section, first, last)
     ws.append([])
