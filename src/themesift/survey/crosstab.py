@@ -198,7 +198,8 @@ def _note(question: str, by: str, levels: int, min_base: int, min_expected: floa
             "second)" if levels == 2 else
             "chi-square test of independence; effect size Cramér's V")
     return (f"Base: substantive answers to '{question}' from respondents who answered "
-            f"'{by}'. A comment counts under every theme it has, so a level's shares can add "
+            f"'{by}'; the columns are their own answers to '{by}', never inferred from what "
+            f"they wrote (a stance is not read off sentiment). A comment counts under every theme it has, so a level's shares can add "
             f"up to more than 100%. Per theme: {test}; p-values adjusted with "
             f"Benjamini–Hochberg across the table (q), significant when q < {alpha:g}. "
             f"Not tested (flagged): every theme when a level's base is under {min_base}, a "
