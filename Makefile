@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run test check install browser-deps office-deps bench bench-app clean
+.PHONY: run sample test check install browser-deps office-deps bench bench-app clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,9 +39,14 @@ office-deps:
 	  else echo "warning: soffice or pdftoppm missing and cannot apt-get; the LibreOffice report test will be skipped"; fi; \
 	fi
 
+# The bundled sample analysed into the app's project 'sample' once, before the server
+# starts (nothing when a project exists), so the app opens on its themes at once.
+sample: install
+	HF_HUB_OFFLINE=1 $(BIN)/python scripts/prepare_sample.py
+
 # Opens http://localhost:$(PORT). Uploads over 100 MB are refused in the browser
 # (Streamlit's limit) and, should the server run with a higher limit, by the app itself.
-run: install
+run: install sample
 	HF_HUB_OFFLINE=1 $(BIN)/streamlit run app.py --server.headless true \
 	  --server.port $(PORT) --browser.gatherUsageStats false \
 	  --server.maxUploadSize 100 --client.toolbarMode viewer

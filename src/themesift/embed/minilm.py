@@ -26,7 +26,9 @@ def _load_sentence_transformer(path: str) -> Any:
     # 'position_ids' buffer is expected for this checkpoint).
     transformers.logging.set_verbosity_error()
     transformers.logging.disable_progress_bar()
-    return SentenceTransformer(path, device="cpu")
+    import torch
+
+    return SentenceTransformer(path, device="cuda" if torch.cuda.is_available() else "cpu")
 
 
 class MiniLMEmbedder:

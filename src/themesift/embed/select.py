@@ -7,11 +7,22 @@ from collections.abc import Callable
 from themesift.embed.base import Embedder, EmbeddingCache
 from themesift.embed.fast import FastEmbedder
 from themesift.embed.minilm import MiniLMEmbedder
+from themesift.embed.onnx import OnnxMiniLM
 from themesift.errors import ThemesiftError
 from themesift.types import Tick
 
 
 def _minilm(batch_size: int, progress: Tick | None, build_progress: Tick | None) -> Embedder:
+    return OnnxMiniLM(batch_size=batch_size, progress=progress)
+
+
+def _minilm_int8(batch_size: int, progress: Tick | None, build_progress: Tick | None
+                 ) -> Embedder:
+    return OnnxMiniLM(int8=True, batch_size=batch_size, progress=progress)
+
+
+def _minilm_torch(batch_size: int, progress: Tick | None, build_progress: Tick | None
+                  ) -> Embedder:
     return MiniLMEmbedder(batch_size=batch_size, progress=progress)
 
 
@@ -19,9 +30,13 @@ def _fast(batch_size: int, progress: Tick | None, build_progress: Tick | None) -
     return FastEmbedder(progress=progress, build_progress=build_progress)
 
 
-# Config name -> factory(batch_size, progress, build_progress).
+# Config name -> factory(batch_size, progress, build_progress).  "minilm" runs on ONNX
+# Runtime and gives PyTorch's vectors ("minilm-torch", kept for comparison), about twice
+# as fast; "minilm-int8" is quantised: faster, slightly different vectors, its own id.
 EMBEDDERS: dict[str, Callable[[int, Tick | None, Tick | None], Embedder]] = {
     "minilm": _minilm,
+    "minilm-int8": _minilm_int8,
+    "minilm-torch": _minilm_torch,
     "fast": _fast,
 }
 # Embedders that are faster than reading their vectors back from the disk cache.

@@ -199,9 +199,10 @@ def _note(question: str, by: str, levels: int, min_base: int, min_expected: floa
             "chi-square test of independence; effect size Cramér's V")
     return (f"Base: substantive answers to '{question}' from respondents who answered "
             f"'{by}'; the columns are their own answers to '{by}', never inferred from what "
-            f"they wrote (a stance is not read off sentiment). A comment counts under every theme it has, so a level's shares can add "
-            f"up to more than 100%. Per theme: {test}; p-values adjusted with "
-            f"Benjamini–Hochberg across the table (q), significant when q < {alpha:g}. "
+            f"they wrote (a stance is not read off sentiment). A comment counts under every "
+            f"theme it has, so a level's shares can add up to more than 100%. Per theme: "
+            f"{test}; p-values adjusted with Benjamini–Hochberg across the table (q), "
+            f"significant when q < {alpha:g}. "
             f"Not tested (flagged): every theme when a level's base is under {min_base}, a "
             f"theme when an expected count is under {min_expected:g}.")
 
