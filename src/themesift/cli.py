@@ -55,7 +55,7 @@ def analyse(
     group_col: GroupCol = None,
     themes: Annotated[Optional[int], typer.Option("--themes", help="Number of themes (default: automatic).")] = None,  # noqa: E501
     families: Annotated[Optional[int], typer.Option("--families", help="Number of families the themes are grouped into (default: automatic, about 3 themes each, 4 to 12).")] = None,  # noqa: E501
-    embedder: Annotated[Optional[str], typer.Option("--embedder", help="minilm (default) or fast.")] = None,  # noqa: E501
+    embedder: Annotated[Optional[str], typer.Option("--embedder", help="minilm (default; MiniLM on ONNX Runtime), minilm-int8 (quantised: faster, slightly different vectors), fast (static: much faster, lower quality) or minilm-torch.")] = None,  # noqa: E501
     keep_word: Annotated[Optional[list[str]], typer.Option("--keep-word", help="A word or name never to redact as a person's name, e.g. a product, ward or drug (repeatable).")] = None,  # noqa: E501
     dont_know: Annotated[Optional[list[str]], typer.Option("--dont-know-is-answer", help="A question (or 'all') whose 'No idea' answers are answers, themed like the others, not non-answers (repeatable).")] = None,  # noqa: E501
     codebook: Annotated[Optional[Path], typer.Option("--codebook", help="Your codebook: a CSV or XLSX with a 'code' column (optional 'description', 'examples' separated by |, 'parent'). Its codes become themes with their names.")] = None,  # noqa: E501
