@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from themesift.sentiment import clauses, combine, score_texts, side
@@ -46,3 +48,20 @@ def test_praise_idioms_of_feedback_forms_are_not_read_as_negations() -> None:
     criticism = ["No one could be bothered to help", "Nothing was done about my pain",
                  "The staff could not care less"]
     assert set(score_texts(criticism).label) == {"negative"}
+
+
+def test_the_windowed_vader_scores_exactly_as_vader_does() -> None:
+    import pandas as pd
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from themesift.sentiment.score import _analyzer
+
+    root = Path(__file__).resolve().parents[2] / "data"
+    texts = [*pd.read_csv(root / "nhs_fft_sample.csv")["text"].dropna().astype(str),
+             *pd.read_csv(root / "hcsa_stp_2017_quotes.csv")["text"].astype(str),
+             "never so good", "without doubt the best", "kind of good", "not bad at all",
+             "NO!!! not good", "at least it was clean", "it cut the mustard", "the bomb",
+             "Nothing, it was fine", "no", "x"]
+    stock = SentimentIntensityAnalyzer()
+    assert [_analyzer().polarity_scores(t) for t in texts] == \
+        [stock.polarity_scores(t) for t in texts]

@@ -67,9 +67,30 @@ def read_idioms(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _analyzer() -> Any:
+    """VADER, with two of its context checks handed only the words they read.
+
+    vaderSentiment 3.3.2 lower-cases every word of the text inside ``_negation_check`` and
+    ``_special_idioms_check``, once per sentiment word: quadratic in the text's length,
+    most of the time spent on a long story.  Both read at most three words before the
+    word (and two after); given that window, with the index moved into it, they return
+    the same valence (tests/sentiment compares the two on real comments).
+    """
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return SentimentIntensityAnalyzer()
+    class Windowed(SentimentIntensityAnalyzer):  # type: ignore[misc]  # VADER has no types
+        @staticmethod
+        def _negation_check(valence: float, words: list[str], start_i: int, i: int) -> float:
+            lo = max(0, i - 3)
+            return float(SentimentIntensityAnalyzer._negation_check(
+                valence, words[lo:i + 1], start_i, i - lo))
+
+        @staticmethod
+        def _special_idioms_check(valence: float, words: list[str], i: int) -> float:
+            lo = max(0, i - 3)
+            return float(SentimentIntensityAnalyzer._special_idioms_check(
+                valence, words[lo:i + 3], i - lo))
+
+    return Windowed()
 
 
 def compound(text: str) -> float:
