@@ -85,7 +85,7 @@ def main() -> None:
     load_start = os.getloadavg()
     started = time.perf_counter()
     texts = speed_texts()
-    out: dict[str, Any] = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="minutes"),
+    out: dict[str, Any] = {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M"),
                            "machine": f"{platform.platform()}, {os.cpu_count()} CPUs",
                            "versions": {p: version(p) for p in (
                                "themesift", "onnxruntime", "torch", "sentence-transformers",
@@ -131,7 +131,7 @@ def render(r: dict[str, Any]) -> str:
              "| embedder | texts/s | × PyTorch |", "|---|---:|---:|"]
     base = r["speed"]["minilm-torch"]
     names = {"minilm-torch": "MiniLM, PyTorch (batches of 64)",
-             "minilm": "MiniLM, ONNX Runtime float32 (`minilm`, batches of 64)",
+             "minilm": "MiniLM, ONNX Runtime float32 (`minilm`)",
              "minilm-int8": "MiniLM, ONNX Runtime int8 (`minilm-int8`, one text per call)",
              "fast": "fast (model2vec static, 256 dims)"}
     for k, v in r["speed"].items():

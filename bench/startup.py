@@ -71,7 +71,7 @@ def case(prebuilt: bool) -> dict[str, Any]:
 def main() -> None:
     load_start = os.getloadavg()
     runs = [case(prebuilt=True), case(prebuilt=False), case(prebuilt=True)]
-    r = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="minutes"),
+    r = {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M"),
          "machine": f"{platform.platform()}, {os.cpu_count()} CPUs", "runs": runs,
          "load_average": {"start": list(load_start), "end": list(os.getloadavg())}}
     OUT_JSON.write_text(json.dumps(r, indent=1) + "\n")
