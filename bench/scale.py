@@ -355,9 +355,16 @@ def compare(work: Path) -> None:
     path = ROOT / "bench" / "scale-results.json"
     results = json.loads(path.read_text())
     fast_model = work / "model2vec-minilm"
+    if not (fast_model / "model.safetensors").is_file():
+        shutil.rmtree(fast_model, ignore_errors=True)
+        run_job("_build", [str(fast_model)], env_with(work / "caches" / "b"))
     name = "nhs_fft_phase1_singlelabel.csv"
     col, label, sep = POOL[name]
     data = work / f"quality-{name}"
+    if not data.is_file():
+        data.parent.mkdir(parents=True, exist_ok=True)
+        source = pd.read_csv(EVAL / name, dtype=str, keep_default_na=False)
+        source.rename(columns={col: "text"}).to_csv(data, index=False)
     rows = []
     for embedder in ("minilm", "minilm-int8", "fast", "bertopic"):
         result = work / f"compare-{embedder}.json"

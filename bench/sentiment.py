@@ -378,7 +378,7 @@ def render(r: dict[str, Any], old: str) -> str:
     notes = "(written by hand after a run; kept between the markers when the script rewrites this file)"
     if KEEP_START in old and KEEP_END in old:
         notes = old.split(KEEP_START, 1)[1].split(KEEP_END, 1)[0].strip()
-    L = ["# Sentiment: VADER vs classifiers over the MiniLM embeddings", "",
+    L = ["# Sentiment: VADER, what themesift ships, and classifiers over the MiniLM embeddings", "",
          f"Written by `bench/sentiment.py` ({m['date_utc']}); numbers in `bench/sentiment.json`. "
          f"Machine: {m['platform']}, os.cpu_count() = {m['os_cpu_count']}, load average "
          f"(1/5/15 min) {', '.join(f'{x:.2f}' for x in m['loadavg_start_1_5_15'])} at start, "
