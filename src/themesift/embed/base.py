@@ -18,7 +18,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from themesift.types import FloatArray
+from themesift.types import FloatArray, Tick
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,17 @@ def release_memory() -> None:
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
+
+def batch_done(done: int, total: int, reported: int, progress: Tick | None) -> int:
+    """After a batch of ``done`` of ``total`` texts: every 1,024 texts (and at the end) free
+    memory and report progress; returns the count last reported."""
+    if done - reported >= 1024 or done == total:
+        release_memory()
+        if progress:
+            progress(done, total)
+        return done
+    return reported
+
 
 def text_key(model_id: str, text: str) -> str:
     return hashlib.sha256(f"{model_id}\0{text}".encode()).hexdigest()

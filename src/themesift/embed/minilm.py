@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from themesift.embed.base import normalise, release_memory
+from themesift.embed.base import batch_done, normalise
 from themesift.types import FloatArray, Tick
 
 MINILM_ID = "sentence-transformers/all-MiniLM-L6-v2"
@@ -54,12 +54,7 @@ class MiniLMEmbedder:
         for batch in token_batches([len(texts[i]) for i in order], self.batch_size):
             chunk = [texts[i] for i in order[batch]]
             out.append(model.encode(chunk, batch_size=len(chunk), show_progress_bar=False))
-            done = batch.stop
-            if done - reported >= 1024 or done == len(texts):
-                release_memory()
-                if self.progress:
-                    self.progress(done, len(texts))
-                reported = done
+            reported = batch_done(batch.stop, len(texts), reported, self.progress)
         vectors = np.empty((len(texts), out[0].shape[1]), dtype=np.float32)
         vectors[order] = np.concatenate(out)
         return normalise(vectors)

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from themesift.embed.base import default_cache_dir, normalise, release_memory
+from themesift.embed.base import batch_done, default_cache_dir, normalise
 from themesift.embed.minilm import MINILM_ID, token_batches
 from themesift.embed.onnx_build import FP32, INFO, INT8, TOKENIZER, build
 from themesift.errors import ThemesiftError
@@ -72,12 +72,7 @@ class OnnxMiniLM:
                                         "token_type_ids": np.zeros_like(ids)})[0]
             weights = mask[..., None].astype(np.float32)
             out[rows] = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-            done = batch.stop
-            if done - reported >= 1024 or done == len(texts):
-                release_memory()
-                if self.progress:
-                    self.progress(done, len(texts))
-                reported = done
+            reported = batch_done(batch.stop, len(texts), reported, self.progress)
         return normalise(out)
 
     def __getstate__(self) -> dict[str, Any]:

@@ -75,14 +75,16 @@ def theme_chart(view: View, bars: list[Bar] | None = None, what: str = "Themes")
         fig.add_scatter(x=[b.size for b in bars], y=pos, mode="text", text=text,
                         textposition="middle right", showlegend=False, hoverinfo="skip",
                         cliponaxis=False)
-        fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.12))
+        fig.update_layout(barmode="stack", legend=dict(  # top right: clear of the axis title
+            orientation="h", x=1, xanchor="right", y=1.0, yanchor="bottom",
+            traceorder="normal"))
     else:
         fig.add_bar(x=[b.size for b in bars], y=pos, orientation="h", text=text,
                     textposition="outside", cliponaxis=False, customdata=hover,
                     hovertemplate="<b>%{customdata[0]}</b><br>%{x} comments<br>"
                                   "%{customdata[1]}<extra></extra>", marker_color="#4C78A8")
     fig.update_layout(
-        height=max(220, BAR_HEIGHT * len(bars) + 110), margin=dict(l=10, r=80, t=30, b=30),
+        height=max(220, BAR_HEIGHT * len(bars) + 110), margin=dict(l=10, r=80, t=50, b=30),
         xaxis_title=f"comments (share of {base} substantive)", yaxis=dict(
             automargin=True, tickmode="array", tickvals=pos,
             ticktext=[short(b.label, 48) + b.mark for b in bars]),
