@@ -240,6 +240,7 @@ Run = tuple[str, str, int, bool, bool]  # embedder, engine, rows, unique texts, 
 def tag_runs(work: Path, fast_model: Path, plan: list[Run], models: dict[str, Path]
              ) -> list[dict[str, Any]]:
     rows = []
+    (work / "data").mkdir(parents=True, exist_ok=True)
     for embedder, engine, n, unique, names in plan:
         data, distinct = make_input(work / "data", n, unique)
         tag = "" if names else "-names-off"
