@@ -22,44 +22,70 @@ def grain_sentiment(sentiment: Sentiment | None, texts: Sequence[str], weights: 
     ``text_themes[i]``: the themes of distinct text ``i`` (primary first).  A family's
     keywords are its themes'; its centre is their size-weighted mean.
     """
-    if sentiment is None:
-        return {}, {}
     groups = [tuple(t for t in ts if t >= 0) for ts in text_themes]
+    return (_theme_sides(sentiment, texts, weights, X, themes, centroids, groups),
+            _family_sides(sentiment, texts, weights, X, themes, centroids, families, groups))
+
+
+def _theme_sides(sentiment: Sentiment | None, texts: Sequence[str], weights: Any,
+                 X: FloatArray, themes: Sequence[Theme], centroids: FloatArray,
+                 groups: Sequence[tuple[int, ...]]) -> Sides:
+    if sentiment is None:
+        return {}
+    return theme_sentiment(texts, weights, groups, {t.id: t.keywords for t in themes},
+                           sentiment, X, {t.id: centroids[j] for j, t in enumerate(themes)})
+
+
+def _family_sides(sentiment: Sentiment | None, texts: Sequence[str], weights: Any,
+                  X: FloatArray, themes: Sequence[Theme], centroids: FloatArray,
+                  families: Sequence[Family], groups: Sequence[tuple[int, ...]]) -> Sides:
+    if sentiment is None or not families:
+        return {}
     row = {t.id: j for j, t in enumerate(themes)}
-    by_theme = theme_sentiment(texts, weights, groups, {t.id: t.keywords for t in themes},
-                               sentiment, X, {t.id: centroids[j] for j, t in enumerate(themes)})
-    if not families:
-        return by_theme, {}
     fam = {t: f.id for f in families for t in f.theme_ids}
     cents: dict[int, FloatArray] = {}
     for f in families:
         c = np.sum([centroids[row[t]] * max(themes[row[t]].size, 1) for t in f.theme_ids
                     if t in row], axis=0)
         cents[f.id] = np.asarray(c / max(float(np.linalg.norm(c)), 1e-12), dtype=np.float32)
-    by_family = theme_sentiment(
+    return theme_sentiment(
         texts, weights, [tuple(dict.fromkeys(fam[t] for t in g if t in fam)) for g in groups],
         {f.id: tuple(k for t in f.theme_ids if t in row for k in themes[row[t]].keywords)
          for f in families},
         sentiment, X, cents)
-    return by_theme, by_family
+
+
+def _groups(analysis: Analysis) -> list[tuple[int, ...]] | None:
+    """The themes of each distinct text of an analysis (None without sentiment or vectors)."""
+    d = analysis.distinct
+    if analysis.sentiment is None or d is None or analysis.embeddings is None:
+        return None
+    return [tuple(t for t in analysis.assignments.themes[int(r)] if t >= 0) for r in d.row_of]
 
 
 def analysis_sentiment(analysis: Analysis) -> tuple[Sides, Sides]:
     """:func:`grain_sentiment` of an analysis (empty without sentiment or embeddings)."""
-    d = analysis.distinct
-    if analysis.sentiment is None or d is None or analysis.embeddings is None:
-        return {}, {}
-    text_themes = [analysis.assignments.themes[int(r)] for r in d.row_of]
-    return grain_sentiment(analysis.sentiment, d.texts, d.weights, analysis.embeddings,
-                           analysis.themes, analysis.centroids, analysis.families, text_themes)
+    return sentiment_by_theme(analysis), sentiment_by_family(analysis)
 
 
 def sentiment_by_theme(analysis: Analysis) -> Sides:
-    return analysis_sentiment(analysis)[0]
+    groups = _groups(analysis)
+    if groups is None:
+        return {}
+    a, d = analysis, analysis.distinct
+    assert d is not None and a.embeddings is not None
+    return _theme_sides(a.sentiment, d.texts, d.weights, a.embeddings, a.themes, a.centroids,
+                        groups)
 
 
 def sentiment_by_family(analysis: Analysis) -> Sides:
-    return analysis_sentiment(analysis)[1]
+    groups = _groups(analysis)
+    if groups is None:
+        return {}
+    a, d = analysis, analysis.distinct
+    assert d is not None and a.embeddings is not None
+    return _family_sides(a.sentiment, d.texts, d.weights, a.embeddings, a.themes, a.centroids,
+                         a.families, groups)
 
 
 def row_sentiment(sentiment: Sentiment | None, source: np.ndarray, n_rows: int
