@@ -17,7 +17,7 @@ from themesift.nlp import load_nlp
 from themesift.project.edits import EditState
 from themesift.project.store import ProjectStore
 from themesift.sentiment import combine, score_texts
-from themesift.themes import DocTerms, describe_families, group_themes
+from themesift.themes import DocTerms, biggest_first, describe_families, group_themes
 from themesift.types import Embed, Family, FloatArray, Sentiment, Theme
 
 
@@ -37,11 +37,7 @@ def relink(grouping: np.ndarray, sizes: Sequence[int], row: dict[int, int],
     for theme, join in sorted(links.items()):
         if theme in row and join in row:
             out[row[theme]] = out.max() + 1 if join == theme else out[row[join]]
-    groups = sorted(set(out.tolist()), key=lambda g: (
-        -sum(sizes[j] for j in range(len(out)) if out[j] == g),
-        min(j for j in range(len(out)) if out[j] == g)))
-    rank = {g: i for i, g in enumerate(groups)}
-    return np.array([rank[int(g)] for g in out], dtype=np.int64)
+    return biggest_first(out, sizes)
 
 
 def state_families(state: EditState, themes: Sequence[Theme], centroids: FloatArray,

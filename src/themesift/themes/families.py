@@ -53,12 +53,19 @@ def group_themes(centroids: FloatArray, sizes: Sequence[int],
         return np.zeros(1, dtype=np.int64)
     Z = linkage(np.asarray(centroids, dtype=np.float64), method="complete", metric="cosine")
     f = family_count(k) if n_families is None else max(1, min(n_families, k))
-    raw = fcluster(Z, f, criterion="maxclust") if f < k else np.arange(k)
-    groups = sorted({int(g) for g in raw},
-                    key=lambda g: (-sum(sizes[j] for j in range(k) if raw[j] == g),
-                                   min(j for j in range(k) if raw[j] == g)))
-    rank = {g: i for i, g in enumerate(groups)}
-    return np.array([rank[int(g)] for g in raw], dtype=np.int64)
+    return biggest_first(fcluster(Z, f, criterion="maxclust") if f < k else np.arange(k), sizes)
+
+
+def biggest_first(grouping: IntArray, sizes: Sequence[int]) -> IntArray:
+    """Families (the group of each theme row) numbered 0.. by their themes' total size,
+    biggest first; ties: the family of the earlier theme row."""
+    total: dict[int, int] = {}
+    first: dict[int, int] = {}
+    for j, g in enumerate(int(g) for g in grouping):
+        total[g] = total.get(g, 0) + int(sizes[j])
+        first.setdefault(g, j)
+    rank = {g: i for i, g in enumerate(sorted(total, key=lambda g: (-total[g], first[g])))}
+    return np.array([rank[int(g)] for g in grouping], dtype=np.int64)
 
 
 def describe_families(
