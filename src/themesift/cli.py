@@ -139,8 +139,7 @@ def _print_report(analysis: Analysis, survey: bool = False) -> None:
         stab = "" if t.stability is None else f"{t.stability:.2f}"
         marker = {"code": " [dim](code)[/]", "new": " [bold green](new)[/]"}.get(t.origin, "")
         s = feel.get(t.id)
-        sides = "" if s is None or not s.n else "/".join(
-            f"{round(100 * s.share(side))}" for side in ("positive", "negative", "mixed"))
+        sides = "" if s is None or not s.n else "/".join(f"{p:.0f}" for p in s.percents(digits=0))
         indent = "  " if several else ""
         table.add_row(str(t.id + 1), indent + escape(t.label) + marker,
                       f"{t.size} ({100 * t.share:.1f}%)", sides, stab,

@@ -259,6 +259,10 @@ class Sentiment:
         return len(self.label)
 
 
+# The sides a table of shares shows (neutral is the rest).
+LEANING = ("positive", "negative", "mixed")
+
+
 @dataclass(frozen=True)
 class ThemeSentiment:
     """How the comments of one theme (or family) lean: comments per side, and the most
@@ -274,6 +278,10 @@ class ThemeSentiment:
 
     def share(self, side: str) -> float:
         return self.counts.get(side, 0) / self.n if self.n else 0.0
+
+    def percents(self, sides: Sequence[str] = LEANING, digits: int = 1) -> tuple[float, ...]:
+        """The percentage of the comments on each of ``sides``, rounded to ``digits``."""
+        return tuple(round(100 * self.share(side), digits) for side in sides)
 
 
 @dataclass(frozen=True)

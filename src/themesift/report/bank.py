@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from themesift.cells import neutralise, neutralise_frame, xml_safe
-from themesift.types import Family, Quote, Theme, ThemeSentiment, family_of
+from themesift.types import LEANING, Family, Quote, Theme, ThemeSentiment, family_of
 
 # How a theme's origin reads in tables: a code of the codebook, or a theme found beside one.
 ORIGIN_NAMES = {"": "", "code": "codebook", "new": "new"}
@@ -30,7 +30,7 @@ __all__ = ["ORIGIN_NAMES", "QUOTE_COLUMNS", "QuoteBank", "THEME_COLUMNS", "attri
            "summary_line", "theme_rows", "xml_safe"]
 
 
-SENTIMENT_PCT = ("positive_pct", "negative_pct", "mixed_pct")
+SENTIMENT_PCT = tuple(f"{side}_pct" for side in LEANING)
 QUOTE_COLUMNS = (
     "family",
     "theme_id",
@@ -114,15 +114,17 @@ def sentiment_line(s: ThemeSentiment | None) -> str:
     """"Sentiment: 62% positive, 30% negative, 8% mixed, 0% neutral (of 120 comments)"."""
     if s is None or not s.n:
         return ""
-    parts = ", ".join(f"{round(100 * s.share(side))}% {side}"
-                      for side in ("positive", "negative", "mixed", "neutral"))
+    sides = (*LEANING, "neutral")
+    parts = ", ".join(f"{p:.0f}% {side}"
+                      for p, side in zip(s.percents(sides, digits=0), sides, strict=True))
     return f"Sentiment: {parts} (of {s.n} comment{'s' if s.n != 1 else ''})"
 
 
-def _pcts(s: ThemeSentiment | None) -> list[object]:
+def leaning_pcts(s: ThemeSentiment | None) -> tuple[float | None, ...]:
+    """% positive, negative and mixed (None each without sentiment)."""
     if s is None or not s.n:
-        return [None] * len(SENTIMENT_PCT)
-    return [round(100 * s.share(c.removesuffix("_pct")), 1) for c in SENTIMENT_PCT]
+        return (None,) * len(LEANING)
+    return s.percents()
 
 
 def attribution(quote: Quote, group_names: tuple[str, ...]) -> str:
@@ -148,7 +150,7 @@ def quote_bank_rows(bank: QuoteBank) -> pd.DataFrame:
             display_label(theme),
             theme.size,
             bank.share_pct(theme),
-            *_pcts(bank.sentiment.get(theme.id)),
+            *leaning_pcts(bank.sentiment.get(theme.id)),
             "; ".join(theme.keywords),
             theme.stability,
         ]
@@ -163,7 +165,7 @@ def theme_rows(bank: QuoteBank) -> pd.DataFrame:
     stability."""
     rows = [
         [bank.family_label(t.id), t.id, display_label(t), t.size, bank.share_pct(t),
-         s.n if (s := bank.sentiment.get(t.id)) else None, *_pcts(bank.sentiment.get(t.id)),
+         s.n if (s := bank.sentiment.get(t.id)) else None, *leaning_pcts(bank.sentiment.get(t.id)),
          "; ".join(t.keywords), t.stability]
         for t in bank.themes
     ]

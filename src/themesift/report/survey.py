@@ -62,8 +62,7 @@ class QuestionSection:
         s = self.sentiment.get(theme_id)
         if s is None or not s.n:
             return ""
-        return " / ".join(f"{round(100 * s.share(side))}"
-                          for side in ("positive", "negative", "mixed"))
+        return " / ".join(f"{p:.0f}" for p in s.percents(digits=0))
 
     @property
     def title(self) -> str:

@@ -16,7 +16,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from themesift.report.bank import display_label, xml_safe
+from themesift.report.bank import display_label, leaning_pcts, xml_safe
 from themesift.report.charts import BAR_COLOUR
 from themesift.report.office import excel_value
 from themesift.report.survey import (
@@ -95,20 +95,14 @@ def _chart(ws: Worksheet, section: QuestionSection, first: int, last: int) -> No
     ws.add_chart(chart, "K4")
 
 
-def _sides(section: QuestionSection, theme_id: int) -> tuple[float | None, ...]:
-    s = section.sentiment.get(theme_id)
-    if s is None or not s.n:
-        return (None, None, None)
-    return tuple(round(100 * s.share(side), 1) for side in ("positive", "negative", "mixed"))
-
-
 def _question(ws: Worksheet, section: QuestionSection, respondents: int) -> None:
     _row(ws, [section.title], bold=True)
     _row(ws, [counts_line(section, respondents)])
     ws.append([])
     rows = [(display_label(t), t.size, round(section.share_pct(t), 1),
              None if t.stability is None else round(t.stability, 2),
-             ", ".join(t.keywords), section.family_label(t.id), *_sides(section, t.id))
+             ", ".join(t.keywords), section.family_label(t.id),
+             *leaning_pcts(section.sentiment.get(t.id)))
             for t in section.themes]
     header = ("Theme", "n", "% of substantive", "Stability", "Keywords", "Family",
               "% positive", "% negative", "% mixed")

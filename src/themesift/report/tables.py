@@ -10,6 +10,7 @@ from themesift.clean import says_dont_know
 from themesift.report.bank import ORIGIN_NAMES, QuoteBank
 from themesift.types import (
     EMPTY,
+    LEANING,
     NON_ANSWER,
     UNASSIGNED,
     Assignments,
@@ -38,8 +39,9 @@ def sentiment_cells(s: ThemeSentiment | None) -> dict[str, object]:
     """Base n and % positive / negative / mixed / neutral (blank without sentiment)."""
     if s is None:
         return dict.fromkeys(SENTIMENT_COLUMNS)
-    return {"sentiment_n": s.n, **{f"{side}_pct": round(100 * s.share(side), 1)
-                                   for side in ("positive", "negative", "mixed", "neutral")}}
+    sides = (*LEANING, "neutral")
+    return {"sentiment_n": s.n, **{f"{side}_pct": p for side, p in
+                                   zip(sides, s.percents(sides), strict=True)}}
 
 
 def themes_frame(themes: Sequence[Theme], question: str = "", *,

@@ -9,7 +9,7 @@ import pandas as pd
 
 from themesift.project import View
 from themesift.report import ORIGIN_NAMES
-from themesift.types import ThemeSentiment, family_of
+from themesift.types import LEANING, ThemeSentiment, family_of
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
 
@@ -28,12 +28,12 @@ def pct(count: int, base: int) -> float:
     return round(100.0 * count / base, 1) if base else 0.0
 
 
-SIDE_COLUMNS = {"positive": "% positive", "negative": "% negative", "mixed": "% mixed"}
+SIDE_COLUMNS = {side: f"% {side}" for side in LEANING}
 
 
 def _sides(s: ThemeSentiment | None) -> dict[str, float]:
-    return {col: round(100 * s.share(side), 1) if s is not None and s.n else float("nan")
-            for side, col in SIDE_COLUMNS.items()}
+    pcts = s.percents() if s is not None and s.n else (float("nan"),) * len(LEANING)
+    return dict(zip(SIDE_COLUMNS.values(), pcts, strict=True))
 
 
 def themes_table(view: View, family: int | None = None) -> pd.DataFrame:

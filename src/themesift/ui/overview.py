@@ -145,8 +145,8 @@ def render_overview(view: View, *, key: str = "overview",
         if level == "Families":
             for f in view.families:
                 s = view.sentiment[1].get(f.id)
-                lean = f" · {100 * s.share('positive'):.0f}% positive, " \
-                       f"{100 * s.share('negative'):.0f}% negative" if s and s.n else ""
+                pos, neg, _ = s.percents(digits=0) if s and s.n else (0, 0, 0)
+                lean = f" · {pos:.0f}% positive, {neg:.0f}% negative" if s and s.n else ""
                 with st.expander(f"{f.label} — {f.size} comments "
                                  f"({pct(f.size, r.substantive):.1f}%){lean}"):
                     _themes_dataframe(themes_table(view, f.id).drop(columns=["family"]),

@@ -59,8 +59,8 @@ def render_sides(view: View, tid: int) -> None:
     s = view.sentiment[0].get(tid)
     if s is None or not s.n:
         return
-    st.markdown("**Sentiment:** " + ", ".join(f"{100 * s.share(side):.0f}% {side}"
-                                              for side in SIDES)
+    st.markdown("**Sentiment:** " + ", ".join(f"{p:.0f}% {side}" for p, side in
+                                              zip(s.percents(SIDES, 0), SIDES, strict=True))
                 + f" (of {s.n} comments about this theme)")
     cols = st.columns(2)
     for col, side in zip(cols, ("positive", "negative"), strict=True):
