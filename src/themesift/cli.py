@@ -17,8 +17,9 @@ from themesift.clean import MAX_TEXT_CHARS
 from themesift.config import Config
 from themesift.errors import ThemesiftError
 from themesift.progress import RichProgress
+from themesift.report import family_order, placed
 from themesift.sentiment import sentiment_by_theme
-from themesift.types import Analysis, family_of
+from themesift.types import Analysis
 
 app = typer.Typer(
     add_completion=False,
@@ -125,22 +126,16 @@ def _print_report(analysis: Analysis, survey: bool = False) -> None:
     table.add_column("Stability", justify="right")
     table.add_column("Keywords")
     feel = sentiment_by_theme(analysis)
-    fam = family_of(analysis.families)
-    rank = {f.id: i for i, f in enumerate(analysis.families)}
-    shown = None
-    for t in sorted(analysis.themes, key=lambda t: (rank.get(fam[t.id].id, -1) if t.id in fam
-                                                    else -1, -t.size, t.id)):
-        f = fam.get(t.id)
-        several = grouped and f is not None and len(f.theme_ids) > 1
-        if several and f is not None and f is not shown:
-            shown = f
+    for place in placed(family_order(analysis.themes, analysis.families), analysis.families):
+        t, f = place.theme, place.family
+        if place.opens and f is not None:
             table.add_row("", f"[bold]{escape(f.label)}[/]",
                           f"[bold]{f.size} ({100 * f.share:.1f}%)[/]", "", "", "")
         stab = "" if t.stability is None else f"{t.stability:.2f}"
         marker = {"code": " [dim](code)[/]", "new": " [bold green](new)[/]"}.get(t.origin, "")
         s = feel.get(t.id)
         sides = "" if s is None or not s.n else "/".join(f"{p:.0f}" for p in s.percents(digits=0))
-        indent = "  " if several else ""
+        indent = "  " if f is not None else ""
         table.add_row(str(t.id + 1), indent + escape(t.label) + marker,
                       f"{t.size} ({100 * t.share:.1f}%)", sides, stab,
                       escape(", ".join(t.keywords[:3])))

@@ -8,7 +8,7 @@ cell rules every spreadsheet cell we write goes through (:func:`neutralise`,
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -25,9 +25,10 @@ def display_label(theme: Theme) -> str:
     return f"{theme.label} (new)" if theme.origin == "new" else theme.label
 
 
-__all__ = ["ORIGIN_NAMES", "QUOTE_COLUMNS", "QuoteBank", "THEME_COLUMNS", "attribution",
-           "display_label", "neutralise", "neutralise_frame", "quote_bank_rows", "sentiment_line",
-           "summary_line", "theme_rows", "xml_safe"]
+__all__ = ["ORIGIN_NAMES", "QUOTE_COLUMNS", "Placed", "QuoteBank", "THEME_COLUMNS", "attribution",
+           "display_label", "family_order", "leaning_pcts", "neutralise", "neutralise_frame",
+           "placed", "quote_bank_rows", "sentiment_line", "summary_line", "theme_rows",
+           "xml_safe"]
 
 
 SENTIMENT_PCT = tuple(f"{side}_pct" for side in LEANING)
@@ -46,6 +47,39 @@ QUOTE_COLUMNS = (
 )
 THEME_COLUMNS = ("family", "theme_id", "theme", "count", "share_pct", "sentiment_n",
                  *SENTIMENT_PCT, "keywords", "stability")
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A theme in a listing grouped by family."""
+
+    theme: Theme
+    family: Family | None  # the family of several themes it sits in (None: its own family)
+    opens: bool  # the first of its family's themes: the family's heading goes before it
+
+
+def family_order(themes: Sequence[Theme], families: Sequence[Family]) -> tuple[Theme, ...]:
+    """``themes`` family by family (families in the order given), biggest theme first in
+    each; themes outside every family last."""
+    fam = family_of(families)
+    rank = {f.id: i for i, f in enumerate(families)}
+    return tuple(sorted(themes, key=lambda t: (
+        rank[fam[t.id].id] if t.id in fam else len(rank), -t.size, t.id)))
+
+
+def placed(themes: Sequence[Theme], families: Sequence[Family]) -> list[Placed]:
+    """``themes`` in their order, each with the family of several themes it sits in, and
+    whether it is the first of that family's."""
+    fam = family_of(families)
+    seen: set[int] = set()
+    out: list[Placed] = []
+    for theme in themes:
+        f = fam.get(theme.id)
+        group = f if f is not None and len(f.theme_ids) > 1 else None
+        out.append(Placed(theme, group, group is not None and group.id not in seen))
+        if group is not None:
+            seen.add(group.id)
+    return out
 
 
 @dataclass(frozen=True)
@@ -73,10 +107,9 @@ class QuoteBank:
         f = self.family(theme_id)
         return f.label if f is not None else ""
 
-    @property
-    def grouped(self) -> bool:
-        """Whether families group the themes (some family holds more than one theme)."""
-        return any(len(f.theme_ids) > 1 for f in self.families)
+    def placed(self) -> list[Placed]:
+        """The bank's themes in order, each with the family of several themes it sits in."""
+        return placed(self.themes, self.families)
 
     def quotes_for(self, theme_id: int) -> tuple[Quote, ...]:
         return tuple(self.quotes.get(theme_id, ()))

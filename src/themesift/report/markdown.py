@@ -34,13 +34,10 @@ def markdown(bank: QuoteBank) -> str:
     lines = [f"# {md_text(bank.title)}", "", summary_line(bank), ""]
     for note in bank.notes:
         lines += [f"_{md_text(note)}_", ""]
-    family = None
-    for theme in bank.themes:
-        fam = bank.family(theme.id)
-        several = fam is not None and len(fam.theme_ids) > 1  # else the theme is its family
-        level = "###" if several else "##"
-        if several and fam is not None and fam is not family:
-            family = fam
+    for place in bank.placed():
+        theme, fam = place.theme, place.family
+        level = "###" if fam is not None else "##"  # a theme alone is its own family
+        if place.opens and fam is not None:
             lines += [f"## {md_text(fam.label)} — {fam.size} comments "
                       f"({100 * fam.size / max(bank.substantive, 1):.1f}%)", ""]
             if line := sentiment_line(bank.family_sentiment.get(fam.id)):

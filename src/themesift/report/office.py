@@ -167,13 +167,10 @@ def write_docx(bank: QuoteBank, path: Path) -> None:
     for note in bank.notes:
         doc.add_paragraph().add_run(xml_safe(note)).italic = True
     groups = bank.groups()
-    family = None
-    for theme in bank.themes:
-        fam = bank.family(theme.id)
-        several = fam is not None and len(fam.theme_ids) > 1  # else the theme is its family
-        level = 3 if several else 2
-        if several and fam is not None and fam is not family:
-            family = fam
+    for place in bank.placed():
+        theme, fam = place.theme, place.family
+        level = 3 if fam is not None else 2  # a theme alone is its own family
+        if place.opens and fam is not None:
             fshare = 100 * fam.size / max(bank.substantive, 1)
             doc.add_heading(xml_safe(f"{fam.label} ({fam.size}, {fshare:.1f}%)"), level=2)
             if line := sentiment_line(bank.family_sentiment.get(fam.id)):

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from themesift.clean import says_dont_know
-from themesift.report.bank import ORIGIN_NAMES, QuoteBank
+from themesift.report.bank import ORIGIN_NAMES, QuoteBank, family_order
 from themesift.types import (
     EMPTY,
     LEANING,
@@ -144,10 +144,7 @@ def build_quote_bank(
     side_quotes: Mapping[int, Mapping[str, Quote]] | None = None,
 ) -> QuoteBank:
     """The bank's themes biggest first, family by family (biggest family first)."""
-    fam = family_of(families)
-    rank = {f.id: (-f.size, f.id) for f in families}
-    ordered = tuple(sorted(themes, key=lambda t: (
-        rank[fam[t.id].id] if t.id in fam else (0, -1), -t.size, t.id)))
+    ordered = family_order(themes, sorted(families, key=lambda f: (-f.size, f.id)))
     return QuoteBank(
         title=title,
         themes=ordered,
