@@ -85,12 +85,11 @@ class Config:
                 raise ThemesiftError(f"setting {f.name} must be {_KIND[want]}, not {value!r}")
             if want == (Real,) and isinstance(value, Real) and not math.isfinite(value):
                 raise ThemesiftError(f"setting {f.name} must be a finite number")
-        if self.n_themes is not None and not 1 <= self.n_themes <= MAX_REQUESTED_THEMES:
-            raise ThemesiftError(f"the number of themes (--themes) must be 1 to "
-                                 f"{MAX_REQUESTED_THEMES}, not {self.n_themes}")
-        if self.n_families is not None and not 1 <= self.n_families <= MAX_REQUESTED_THEMES:
-            raise ThemesiftError(f"the number of families (--families) must be 1 to "
-                                 f"{MAX_REQUESTED_THEMES}, not {self.n_families}")
+        for what, flag in (("themes", "--themes"), ("families", "--families")):
+            asked = getattr(self, f"n_{what}")
+            if asked is not None and not 1 <= asked <= MAX_REQUESTED_THEMES:
+                raise ThemesiftError(f"the number of {what} ({flag}) must be 1 to "
+                                     f"{MAX_REQUESTED_THEMES}, not {asked}")
         for name, low, high in _RANGES:
             if not low <= getattr(self, name) <= high:
                 raise ThemesiftError(f"setting {name} must be from {low} to {high}, "

@@ -42,10 +42,7 @@ class SetFamilies:
     n: int
 
     def apply(self, state: EditState, ctx: Context) -> EditState:
-        if isinstance(self.n, bool) or not isinstance(self.n, int) or \
-                not 0 <= self.n <= MAX_REQUESTED_THEMES:
-            raise EditError(f"the number of families must be 0 (automatic) to "
-                            f"{MAX_REQUESTED_THEMES}")
+        _check_count(self.n, 0, "the number of families must be 0 (automatic)")
         return replace(state, n_families=self.n or None)
 
     def describe(self, label: Mapping[int, str], ctx: Context) -> str:
@@ -83,9 +80,7 @@ class Recluster:
     n: int
 
     def apply(self, state: EditState, ctx: Context) -> EditState:
-        if isinstance(self.n, bool) or not isinstance(self.n, int) or \
-                not 1 <= self.n <= MAX_REQUESTED_THEMES:
-            raise EditError(f"the number of themes must be 1 to {MAX_REQUESTED_THEMES}")
+        _check_count(self.n, 1, "the number of themes must be 1")
         if self.n > len(ctx.X):
             raise EditError(f"{len(ctx.X)} distinct comments cannot make {self.n} themes")
         labels, _ = find_themes(ctx.X, ctx.config.with_(n_themes=self.n))
@@ -96,6 +91,12 @@ class Recluster:
 
     def describe(self, label: Mapping[int, str], ctx: Context) -> str:
         return f"Clustered the comments again into {self.n} themes"
+
+
+def _check_count(n: object, lowest: int, what: str) -> None:
+    """A whole number from ``lowest`` to MAX_REQUESTED_THEMES, else "<what> to <max>"."""
+    if isinstance(n, bool) or not isinstance(n, int) or not lowest <= n <= MAX_REQUESTED_THEMES:
+        raise EditError(f"{what} to {MAX_REQUESTED_THEMES}")
 
 
 def _by_size(labels: IntArray, weights: IntArray, first: int) -> IntArray:
