@@ -115,8 +115,9 @@ class Base:
 class View:
     """Everything a page shows for one version of a project.
 
-    Per-comment confidence and other themes are computed on first use (the
-    Theme page and exports need them; the overview, map and edits do not).
+    Per-comment confidence and other themes are computed on first use (the Theme
+    page, exports and the sentiment of themes and families need them; the map and
+    edits do not).
     """
 
     base: Base
