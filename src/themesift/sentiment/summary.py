@@ -8,7 +8,15 @@ from typing import Any
 import numpy as np
 
 from themesift.sentiment.themes import theme_sentiment
-from themesift.types import Analysis, Family, FloatArray, Sentiment, Theme, ThemeSentiment
+from themesift.types import (
+    Analysis,
+    Distinct,
+    Family,
+    FloatArray,
+    Sentiment,
+    Theme,
+    ThemeSentiment,
+)
 
 Sides = dict[int, ThemeSentiment]
 
@@ -55,37 +63,43 @@ def _family_sides(sentiment: Sentiment | None, texts: Sequence[str], weights: An
         sentiment, X, cents)
 
 
-def _groups(analysis: Analysis) -> list[tuple[int, ...]] | None:
-    """The themes of each distinct text of an analysis (None without sentiment or vectors)."""
-    d = analysis.distinct
-    if analysis.sentiment is None or d is None or analysis.embeddings is None:
+def _inputs(analysis: Analysis
+            ) -> tuple[Sentiment, Distinct, FloatArray, list[tuple[int, ...]]] | None:
+    """Sentiment, distinct texts, vectors and the themes of each distinct text of an
+    analysis (None without sentiment or vectors)."""
+    s, d, X = analysis.sentiment, analysis.distinct, analysis.embeddings
+    if s is None or d is None or X is None:
         return None
-    return [tuple(t for t in analysis.assignments.themes[int(r)] if t >= 0) for r in d.row_of]
+    return s, d, X, [tuple(t for t in analysis.assignments.themes[int(r)] if t >= 0)
+                     for r in d.row_of]
 
 
 def analysis_sentiment(analysis: Analysis) -> tuple[Sides, Sides]:
     """:func:`grain_sentiment` of an analysis (empty without sentiment or embeddings)."""
-    return sentiment_by_theme(analysis), sentiment_by_family(analysis)
+    got = _inputs(analysis)
+    if got is None:
+        return {}, {}
+    s, d, X, groups = got
+    a = analysis
+    return (_theme_sides(s, d.texts, d.weights, X, a.themes, a.centroids, groups),
+            _family_sides(s, d.texts, d.weights, X, a.themes, a.centroids, a.families, groups))
 
 
 def sentiment_by_theme(analysis: Analysis) -> Sides:
-    groups = _groups(analysis)
-    if groups is None:
+    got = _inputs(analysis)
+    if got is None:
         return {}
-    a, d = analysis, analysis.distinct
-    assert d is not None and a.embeddings is not None
-    return _theme_sides(a.sentiment, d.texts, d.weights, a.embeddings, a.themes, a.centroids,
-                        groups)
+    s, d, X, groups = got
+    return _theme_sides(s, d.texts, d.weights, X, analysis.themes, analysis.centroids, groups)
 
 
 def sentiment_by_family(analysis: Analysis) -> Sides:
-    groups = _groups(analysis)
-    if groups is None:
+    got = _inputs(analysis)
+    if got is None:
         return {}
-    a, d = analysis, analysis.distinct
-    assert d is not None and a.embeddings is not None
-    return _family_sides(a.sentiment, d.texts, d.weights, a.embeddings, a.themes, a.centroids,
-                         a.families, groups)
+    s, d, X, groups = got
+    return _family_sides(s, d.texts, d.weights, X, analysis.themes, analysis.centroids,
+                         analysis.families, groups)
 
 
 def row_sentiment(sentiment: Sentiment | None, source: np.ndarray, n_rows: int
