@@ -33,8 +33,8 @@ def go_to(driver: Driver, page: str) -> None:
     label = wait(driver).until(ec.element_to_be_clickable((By.XPATH,
         f"//section[@data-testid='stSidebar']//label[.//p[normalize-space()='{page}']]")))
     label.click()
-    heading(driver, "Theme" if page == "Theme" else {"Themes": "Themes overview",
-                                                      "Edit": "Edit themes"}.get(page, page))
+    headings = {"Themes": "Themes overview", "Edit": "Edit themes", "Review": "Least certain first"}
+    heading(driver, "Theme" if page == "Theme" else headings.get(page, page))
     idle(driver)
 
 
@@ -64,6 +64,22 @@ def rename_first_theme(driver: Driver, label: str) -> None:
     click_button(driver, "Rename")
     wait(driver, 120).until(ec.presence_of_element_located(
         (By.XPATH, "//div[@data-testid='stAlertContentSuccess'][contains(., 'Saved')]")))
+
+
+def code_from_queue(driver: Driver, n: int) -> None:
+    """On the Review page, confirm the model's choice for the first ``n`` comments and
+    code them; wait for the saved message."""
+    for i in range(1, n + 1):
+        box = wait(driver).until(ec.element_to_be_clickable(
+            (By.CSS_SELECTOR, f'input[role="combobox"][aria-label="Theme for comment {i}"]')))
+        box.click()
+        option = wait(driver).until(ec.element_to_be_clickable(
+            (By.XPATH, "//*[@role='option'][contains(., \"the model's choice\")]")))
+        option.click()
+        idle(driver)
+    click_button(driver, f"Code {n} comments and teach")
+    wait(driver, 120).until(ec.presence_of_element_located(
+        (By.XPATH, "//div[@data-testid='stAlertContentSuccess'][contains(., 'Saved: Coded')]")))
 
 
 def downloaded(path: Path, seconds: float = 60) -> Path:

@@ -1,4 +1,5 @@
-"""End to end in a real browser: upload, see the chart, rename, reload, download.
+"""End to end in a real browser: upload, see the chart, rename, code from the
+least-certain queue, reload, download.
 
 Starts ``streamlit run app.py`` on a free local port with an empty projects
 folder and drives Debian's headless Chromium through Selenium.  Leaves a
@@ -19,6 +20,7 @@ from app_support import ARTIFACTS, HCSA, chrome, free_port, start_server, stop_s
 from browser_steps import (
     chart_text,
     click_button,
+    code_from_queue,
     downloaded,
     go_to,
     heading,
@@ -66,6 +68,16 @@ def test_upload_rename_reload_download(server: str, browser: Any, tmp_path: Path
     go_to(browser, "Themes")
     assert "Not heard of STPs" in chart_text(browser)
     browser.save_screenshot(str(ARTIFACTS / "browser-themes.png"))
+
+    go_to(browser, "Review")  # code 3 comments from the least-certain queue
+    code_from_queue(browser, 3)
+    browser.refresh()
+    heading(browser, "Least certain first")
+    idle(browser)
+    coded = browser.find_element(By.XPATH, "//p[contains(., 'Coded by hand so far')]").text
+    assert "Coded by hand so far: 3 distinct comments." in coded, coded
+    idle(browser)
+    browser.save_screenshot(str(ARTIFACTS / "browser-review.png"))
 
     go_to(browser, "Export")
     click_button(browser, "Download quote bank")
