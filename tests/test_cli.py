@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -101,6 +102,12 @@ def test_tag_reproduces_analyse(model_dir, hcsa_path, tmp_path):
     trained = pd.read_csv(out / "assignments.csv")
     assert tagged["id"].tolist() == trained["id"].tolist()
     assert tagged["primary_theme"].tolist() == trained["primary_theme"].tolist()
+    line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("Time by stage: "))
+    times = [(name, float(s)) for name, s in re.findall(r"(\w+) ([\d.]+) s\b", line)]
+    assert [name for name, _ in times] == ["read", "clean", "names", "embed", "assign",
+                                           "sentiment", "write", "of"]
+    assert sum(s for _, s in times[:-1]) <= times[-1][1] + 0.35  # each rounded to 0.1 s
+    assert dict(times)["names"] > 0  # spaCy loads and reads the names
 
 
 @pytest.mark.slow

@@ -75,7 +75,7 @@ from themesift.results import (
     save_result,
 )
 from themesift.survey import CrossTab, crosstab, summarise_closed
-from themesift.tagging import StreamResult, TagJob, run, run_dask, write_table
+from themesift.tagging import StageTimes, StreamResult, TagJob, run, run_dask, write_table
 from themesift.types import (
     Analysis,
     CleaningReport,
@@ -165,11 +165,16 @@ def analyse_file(path: PathLike, *, text_col: str | Sequence[str] | None = None,
 
 @dataclass(frozen=True)
 class TagResult:
+    """A tag run: rows tagged, cleaning report, rows per theme id, and where the
+    ``seconds`` of the run (model loading not included) went, per stage."""
+
     rows: int
     report: CleaningReport
     counts: dict[int, int]
     out: Path
     notes: tuple[str, ...]
+    seconds: float = 0.0
+    stages: StageTimes = StageTimes()
 
 
 def tag_file(
@@ -226,7 +231,7 @@ def tag_file(
         fingerprint = sha256_of(model.path / "manifest.json")
         result = run(job, tagger, model_sha256=fingerprint, resume=resume, progress=progress)
     return TagResult(result.rows, result.report, result.counts, Path(out),
-                     tuple(notes) + result.notes)
+                     tuple(notes) + result.notes, result.seconds, result.stages)
 
 
 def export_quotes(model_dir: PathLike, out: PathLike, *, fmt: str | None = None,

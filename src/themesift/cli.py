@@ -178,6 +178,8 @@ def tag(
     out.print(f"Tagged {result.rows} rows ({assigned} with a theme, "
               f"{result.counts.get(-1, 0)} unassigned, {result.report.non_answers} non-answers) "
               f"-> {result.out}")
+    out.print(f"Time by stage: {result.stages.line(result.seconds)}", soft_wrap=True,
+              highlight=False)
 
 
 @app.command()

@@ -46,6 +46,25 @@ def test_small_work_stays_in_this_process(monkeypatch: pytest.MonkeyPatch) -> No
     assert split_work("names", texts, _fake_local, workers=4) == _fake_local(texts)
 
 
+def test_time_in_split_work_is_counted_per_job_and_thread() -> None:
+    import threading
+    import time
+
+    def slow(texts):  # type: ignore[no-untyped-def]
+        time.sleep(0.05)
+        return _fake_local(texts)
+
+    names, terms = ner_workers.seconds_in("names"), ner_workers.seconds_in("terms")
+    split_work("names", ["Nora"], slow, workers=1)
+    assert ner_workers.seconds_in("names") - names >= 0.05
+    assert ner_workers.seconds_in("terms") == terms
+    other: list[float] = []
+    thread = threading.Thread(target=lambda: other.append(ner_workers.seconds_in("names")))
+    thread.start()
+    thread.join()
+    assert other == [0.0]  # another thread's clock starts at nought
+
+
 def test_a_dead_worker_falls_back_to_this_process(monkeypatch: pytest.MonkeyPatch,
                                                   caplog: pytest.LogCaptureFixture) -> None:
     """A worker that exits at once: its share is done here, with a warning; same result."""

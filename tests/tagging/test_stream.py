@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -134,6 +135,44 @@ def test_memo_embeds_each_text_once_and_changes_nothing(export, tmp_path):
     stream.run(job(export, tmp_path / "b.csv", chunksize=10), tiny, model_sha256="m")
     assert tiny.embedder.calls > len(distinct) // 3
     pd.testing.assert_frame_equal(read(tmp_path / "a.csv"), read(tmp_path / "b.csv"))
+
+
+class SlowEmbedder(WordHashEmbedder):
+    """Takes a known time per call, so embedding's seconds can be told apart."""
+
+    def embed(self, texts: Sequence[str]) -> FloatArray:
+        time.sleep(0.05)
+        return super().embed(texts)
+
+
+def test_a_run_says_where_its_time_went(export, tmp_path, monkeypatch):
+    """Every stage is there, none negative, no second counted twice: the spaCy time
+    inside cleaning is names', not clean's too, and the embedder's sleeps are embed's."""
+    from themesift.nlp import split_work
+    from themesift.tagging import chunk
+
+    real_clean = chunk.clean_corpus
+    ner_calls = []
+
+    def clean_with_slow_ner(corpus, config, **kwargs):  # type: ignore[no-untyped-def]
+        ner_calls.append(1)
+        split_work("names", ["Nora"], lambda texts: time.sleep(0.05) or [[]], workers=1)
+        return real_clean(corpus, config, **kwargs)
+
+    monkeypatch.setattr(chunk, "clean_corpus", clean_with_slow_ner)
+    tagger = make_tagger()
+    tagger.embedder = SlowEmbedder()
+    result = stream.run(job(export, tmp_path / "t.csv", chunksize=5), tagger, model_sha256="m")
+    stages = dict(result.stages.items())
+    assert list(stages) == ["read", "clean", "names", "embed", "assign", "sentiment", "write"]
+    assert min(stages.values()) >= 0
+    assert stages["read"] > 0 and stages["clean"] > 0 and stages["assign"] > 0
+    assert stages["sentiment"] > 0 and stages["write"] > 0
+    assert tagger.embedder.calls >= 2 and len(ner_calls) >= 2
+    assert stages["embed"] >= 0.05 * tagger.embedder.calls
+    assert stages["names"] >= 0.05 * len(ner_calls)
+    # what the stages add up to is within the run, and most of it
+    assert 0.8 * result.seconds <= result.stages.total() <= result.seconds
 
 
 @pytest.mark.parametrize("ext", [".parquet", ".jsonl", ".xlsx"])
@@ -262,6 +301,13 @@ def test_dask_local_cluster_equals_the_local_engine(export, tmp_path, scheduler)
     pd.testing.assert_frame_equal(got, pd.read_parquet(local))
     assert result.report == expected.report and result.counts == expected.counts
     assert not list(tmp_path.glob(".dask.parquet.staging-*"))
+    # the workers' stages are sums over the partitions; read and write the driver's
+    assert result.stages.summed == ("clean", "names", "embed", "assign", "sentiment")
+    assert min(s for _, s in result.stages.items()) >= 0
+    assert result.stages.read > 0 and result.stages.write > 0 and result.stages.clean > 0
+    assert result.stages.read + result.stages.write <= result.seconds
+    marker = json.loads((out / MARKER).read_text())
+    assert set(marker["seconds"]) == {s for s, _ in result.stages.items()}
 
     csv_out = tmp_path / "dask.csv"
     run_dask(job(export, csv_out, chunksize=30), dask_tagger, scheduler=scheduler)

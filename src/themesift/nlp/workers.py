@@ -35,6 +35,7 @@ import pickle
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -50,6 +51,16 @@ LocalFn = Callable[[Sequence[str]], list[Any]]
 _workers: list[_Worker] = []
 _broken = False
 _busy = threading.Lock()  # one caller at a time uses the workers (the app has threads)
+
+
+class _Spent(threading.local):
+    """Per thread: job -> wall seconds spent in :func:`split_work` (see :func:`seconds_in`)."""
+
+    def __init__(self) -> None:
+        self.by_job: dict[str, float] = {}
+
+
+_spent = _Spent()
 
 
 def default_workers() -> int:
@@ -155,6 +166,20 @@ def split_work(job: str, texts: Sequence[str], local: LocalFn, workers: int) -> 
     ``local`` runs ``job`` in this process; the workers run the same job with
     the default spaCy model (:func:`themesift.nlp.load_nlp`).
     """
+    started = time.perf_counter()
+    try:
+        return _share(job, texts, local, workers)
+    finally:
+        _spent.by_job[job] = seconds_in(job) + time.perf_counter() - started
+
+
+def seconds_in(job: str) -> float:
+    """Wall seconds this thread has spent in :func:`split_work` on ``job`` so far: its own
+    share and the wait for the workers'.  A caller times a stage by the difference."""
+    return _spent.by_job.get(job, 0.0)
+
+
+def _share(job: str, texts: Sequence[str], local: LocalFn, workers: int) -> list[Any]:
     parts = min(workers, sum(map(len, texts)) // MIN_CHARS_PER_SHARE)
     if parts < 2 or not _busy.acquire(blocking=False):
         return local(texts)

@@ -40,9 +40,10 @@ from themesift.clean import (
 from themesift.config import Config
 from themesift.embed import Embedder, EmbeddingCache, embed_texts, release_memory
 from themesift.model import SavedModel
-from themesift.nlp import default_workers, load_nlp
+from themesift.nlp import default_workers, load_nlp, seconds_in
 from themesift.report import assignments_frame
 from themesift.sentiment import score_texts
+from themesift.tagging.timing import StageTimes, Stopwatch
 from themesift.themes import assign
 from themesift.types import (
     EMPTY,
@@ -79,13 +80,15 @@ class TaggedChunk:
     """One chunk's output rows; ``duplicate`` is within the chunk until the engine widens it.
 
     ``keys[i]`` identifies row ``i``'s normalised text (0 for rows that are not
-    substantive): equal keys mean duplicates.
+    substantive): equal keys mean duplicates.  ``seconds``: the time tagging it took,
+    per stage (clean, names, embed, assign, sentiment).
     """
 
     frame: pd.DataFrame
     keys: IntArray
     report: CleaningReport
     kinds: npt.NDArray[np.int32] | None = None  # rows x len(KINDS): redactions per kind
+    seconds: StageTimes = StageTimes()
 
 
 def row_key(question: str, text: str) -> int:
@@ -133,27 +136,35 @@ class ChunkTagger:
 
     def tag(self, corpus: Corpus) -> TaggedChunk:
         question = self.question or corpus.text_col
-        cleaned, keys = self._clean(corpus, question)
-        assignments, sentiment = self._assign(cleaned)
-        frame = assignments_frame(cleaned, assignments, self.themes, question,
-                                  families=self.families, sentiment=sentiment)
-        column = {k: i for i, k in enumerate(KINDS)}
-        kinds = np.zeros((len(corpus), len(KINDS)), dtype=np.int32)
-        for r, text in enumerate(corpus.texts):
-            for kind, n in self._cleaned[text].kinds:  # mostly empty
-                kinds[r, column[kind]] = n
-        return TaggedChunk(frame=frame, keys=keys, report=cleaned.report, kinds=kinds)
+        watch = Stopwatch()
+        ner = seconds_in("names")
+        with watch("clean"):
+            cleaned, keys = self._clean(corpus, question, watch)
+        watch.move(seconds_in("names") - ner, "clean", "names")  # NER runs inside cleaning
+        with watch("assign"):
+            assignments, sentiment = self._assign(cleaned, watch)
+            frame = assignments_frame(cleaned, assignments, self.themes, question,
+                                      families=self.families, sentiment=sentiment)
+        with watch("clean"):
+            column = {k: i for i, k in enumerate(KINDS)}
+            kinds = np.zeros((len(corpus), len(KINDS)), dtype=np.int32)
+            for r, text in enumerate(corpus.texts):
+                for kind, n in self._cleaned[text].kinds:  # mostly empty
+                    kinds[r, column[kind]] = n
+        return TaggedChunk(frame=frame, keys=keys, report=cleaned.report, kinds=kinds,
+                           seconds=watch.times())
 
     # -- cleaning -------------------------------------------------------------------------
 
-    def _clean(self, corpus: Corpus, question: str) -> tuple[CleanedCorpus, IntArray]:
+    def _clean(self, corpus: Corpus, question: str, watch: Stopwatch
+               ) -> tuple[CleanedCorpus, IntArray]:
         memo = self._cleaned
         new = [t for t in dict.fromkeys(corpus.texts) if t not in memo]
         if len(memo) + len(new) > self.memo_size:
             memo.clear()
             new = list(dict.fromkeys(corpus.texts))
         if new:
-            self._clean_new(new, question)
+            self._clean_new(new, question, watch)
             release_memory()  # spaCy's many small objects fragment the heap too
         rows = [memo[t] for t in corpus.texts]
         keys = np.array([c.key for c in rows], dtype=np.int64)
@@ -174,9 +185,10 @@ class ChunkTagger:
                                 duplicate_of=tuple(duplicate_of), report=report)
         return cleaned, keys
 
-    def _clean_new(self, raw: list[str], question: str) -> None:
+    def _clean_new(self, raw: list[str], question: str, watch: Stopwatch) -> None:
         sub = Corpus(ids=tuple(str(i) for i in range(len(raw))), texts=tuple(raw))
-        nlp = load_nlp() if self.config.redact_names else None
+        with watch("names"):
+            nlp = load_nlp() if self.config.redact_names else None
         done = clean_corpus(sub, self.config, nlp=nlp, ner_workers=self._spacy_workers())
         for text, clean, status in zip(raw, done.texts, done.status, strict=True):
             kinds = Counter(_TOKEN.findall(clean)) if "[" in clean else Counter()
@@ -202,10 +214,10 @@ class ChunkTagger:
 
     # -- assignment -----------------------------------------------------------------------
 
-    def _assign(self, cleaned: CleanedCorpus
+    def _assign(self, cleaned: CleanedCorpus, watch: Stopwatch
                 ) -> tuple[Assignments, tuple[list[str], list[float | None]]]:
         """Each substantive row by its own cleaned text, so no row depends on its chunk;
-        with the sentiment of each row."""
+        with the sentiment of each row (``watch`` times embedding and sentiment)."""
         substantive = [s is Status.SUBSTANTIVE for s in cleaned.status]
         memo = self._assigned
         texts = list(dict.fromkeys(t for t, s in zip(cleaned.texts, substantive, strict=True) if s))
@@ -214,10 +226,12 @@ class ChunkTagger:
             memo.clear()
             new = texts
         if new:
-            X = embed_texts(new, self.embedder, self.cache)
+            with watch("embed"):
+                X = embed_texts(new, self.embedder, self.cache)
             got = assign(X, self.centroids, self.theme_ids, self.config,
                          codes=sum(t.origin == "code" for t in self.themes), taught=self.taught)
-            feel = score_texts(new)
+            with watch("sentiment"):
+                feel = score_texts(new)
             for i, text in enumerate(new):
                 memo[text] = (int(got.primary[i]), float(got.confidence[i]), got.themes[i],
                               feel.label[i], round(float(feel.score[i]), 4))
@@ -254,12 +268,14 @@ class SurveyTagger:
         if len(chunks) == 1:
             return chunks[0]
         n, k = len(corpora[0]), len(chunks)
-        order = np.arange(n * k).reshape(k, n).T.ravel()  # respondent-major
-        frame = pd.concat([c.frame for c in chunks], ignore_index=True).iloc[order]
-        keys = np.concatenate([c.keys for c in chunks])[order]
-        kinds = np.concatenate([c.kinds if c.kinds is not None
-                                else np.zeros((n, len(KINDS)), dtype=np.int32)
-                                for c in chunks])[order]
-        report = CleaningReport.combine(c.report for c in chunks)
+        watch = Stopwatch()
+        with watch("assign"):
+            order = np.arange(n * k).reshape(k, n).T.ravel()  # respondent-major
+            frame = pd.concat([c.frame for c in chunks], ignore_index=True).iloc[order]
+            keys = np.concatenate([c.keys for c in chunks])[order]
+            kinds = np.concatenate([c.kinds if c.kinds is not None
+                                    else np.zeros((n, len(KINDS)), dtype=np.int32)
+                                    for c in chunks])[order]
+            report = CleaningReport.combine(c.report for c in chunks)
         return TaggedChunk(frame=frame.reset_index(drop=True), keys=keys, report=report,
-                           kinds=kinds)
+                           kinds=kinds, seconds=sum((c.seconds for c in chunks), watch.times()))

@@ -14,6 +14,12 @@
 
 The staging folders sit beside OUT, so with a remote scheduler OUT must be on
 storage every worker can reach.
+
+Time by stage (:class:`~themesift.tagging.timing.StageTimes`): ``read`` (staging
+the input) and ``write`` (the duplicates pass and the final write) are the
+driver's wall seconds; ``clean``, ``names``, ``embed``, ``assign`` and
+``sentiment`` are the workers' seconds summed over the partitions, which run in
+parallel, so they may add up to more than the run took.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +47,7 @@ from themesift.ingest import iter_question_chunks
 from themesift.tagging.arrow_csv import write_csv
 from themesift.tagging.chunk import ChunkTagger, SurveyTagger
 from themesift.tagging.stream import StreamResult, TagJob, estimate_rows
+from themesift.tagging.timing import STAGES, StageTimes, Stopwatch
 from themesift.types import CleaningReport, Corpus, Progress
 
 log = logging.getLogger(__name__)
@@ -62,11 +70,13 @@ def run_dask(job: TagJob, tagger: ChunkTagger | SurveyTagger, *, scheduler: str 
         raise ValueError("one text column per question of the tagger")
     fmt = _check_out(job.out)
     started = time.perf_counter()
+    watch = Stopwatch()
     report = progress or (lambda stage, d, t: None)
     # Keep pandas' own string columns, so the output equals the local engine's.
     with dask.config.set({"dataframe.convert-string": False}), _work_dir(job.out) as work, \
             _client(scheduler) as client:
-        inputs, lengths = _stage_input(job, work / "in", report)
+        with watch("read"):
+            inputs, lengths = _stage_input(job, work / "in", report)
         total = int(sum(lengths)) * len(job.text_cols)  # respondent x question
         report("tag", 0, total)
         (work / "tagged").mkdir()
@@ -76,20 +86,29 @@ def run_dask(job: TagJob, tagger: ChunkTagger | SurveyTagger, *, scheduler: str 
             meta=_tagged_meta(job))
         metas = _write_all(client, tagged, work / "tagged", ".parquet",
                            lambda done: report("tag", done, total), lengths)
-        parts = [work / "tagged" / m["file"] for m in metas]
-        first = client.scatter(_first_rows(client, parts), broadcast=True)
-        final = _read_parts(parts, _tagged_meta(job)).map_partitions(
-            _finish, first, meta=_final_meta(job))
-        with atomic_dir(job.out) as tmp:
-            written = _write_all(client, final, tmp, fmt, None, lengths)
-            summary, counts = _summary(metas, written)
-            (tmp / MARKER).write_text(json.dumps({
-                "source": job.path.name, "rows": total, "parts": [w["file"] for w in written],
-                "report": summary.to_dict(),
-                "counts": {str(k): v for k, v in sorted(counts.items())},
-            }, indent=1), encoding="utf-8")
+        for m in metas:
+            watch.add(StageTimes.of(m["seconds"]))
+        with watch("write"):
+            parts = [work / "tagged" / m["file"] for m in metas]
+            first = client.scatter(_first_rows(client, parts), broadcast=True)
+            final = _read_parts(parts, _tagged_meta(job)).map_partitions(
+                _finish, first, meta=_final_meta(job))
+            with atomic_dir(job.out) as tmp:
+                written = _write_all(client, final, tmp, fmt, None, lengths)
+                summary, counts = _summary(metas, written)
+                stages = _stages(watch)  # up to this summary
+                (tmp / MARKER).write_text(json.dumps({
+                    "source": job.path.name, "rows": total,
+                    "parts": [w["file"] for w in written], "report": summary.to_dict(),
+                    "counts": {str(k): v for k, v in sorted(counts.items())},
+                    "seconds": stages.to_dict(), "summed": list(stages.summed),
+                }, indent=1), encoding="utf-8")
     return StreamResult(rows=total, report=summary, counts=counts,
-                        seconds=time.perf_counter() - started)
+                        seconds=time.perf_counter() - started, stages=_stages(watch))
+
+
+def _stages(watch: Stopwatch) -> StageTimes:
+    return replace(watch.times(), summed=WORKER_STAGES)
 
 
 def _summary(tagged: list[dict[str, Any]], written: list[dict[str, Any]]
@@ -213,16 +232,24 @@ def _tag_partition(df: pd.DataFrame, tagger: SurveyTagger, group_cols: tuple[str
     kinds = chunk.kinds if chunk.kinds is not None else np.zeros((len(frame), len(KINDS)))
     for i, kind in enumerate(KINDS):
         frame[f"_r_{kind}"] = kinds[:, i].astype(np.int32)
+    seconds = dict(chunk.seconds.items())
+    for stage in WORKER_STAGES:  # the partition's seconds, on its first row
+        values = np.zeros(len(frame))
+        values[:1] = seconds[stage]
+        frame[f"_s_{stage}"] = values
     return frame
 
 
-_HELPERS = ["_key", "_row", "_cut", *(f"_r_{k}" for k in KINDS)]
+WORKER_STAGES = tuple(s for s in STAGES if s not in ("read", "write"))
+_HELPERS = ["_key", "_row", "_cut", *(f"_r_{k}" for k in KINDS),
+            *(f"_s_{s}" for s in WORKER_STAGES)]
 
 
 def _tagged_meta(job: TagJob) -> pd.DataFrame:
     return _final_meta(job).assign(
         _key=pd.Series(dtype="int64"), _row=pd.Series(dtype="int64"), _cut=pd.Series(dtype=bool),
-        **{f"_r_{k}": pd.Series(dtype="int32") for k in KINDS})
+        **{f"_r_{k}": pd.Series(dtype="int32") for k in KINDS},
+        **{f"_s_{s}": pd.Series(dtype="float64") for s in WORKER_STAGES})
 
 
 def _final_meta(job: TagJob) -> pd.DataFrame:
@@ -278,6 +305,7 @@ def _write_part(df: pd.DataFrame, path: str) -> dict[str, Any]:
             "redactions": {k: int(df[f"_r_{k}"].sum()) for k in KINDS},
         }
         note["counts"] = {str(k): int(v) for k, v in df["primary_theme"].value_counts().items()}
+        note["seconds"] = {s: float(df[f"_s_{s}"].sum()) for s in WORKER_STAGES}
     return note
 
 

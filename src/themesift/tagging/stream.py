@@ -6,6 +6,7 @@ input file (size and SHA-256), the model (SHA-256 of its manifest), the options
 and every committed part.  ``resume=True`` checks those and continues after the
 last committed part.  At the end the parts are joined into OUT atomically and
 the parts folder is removed, so OUT is either absent, the old file, or complete.
+The result gives the wall seconds per stage (:mod:`~themesift.tagging.timing`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from themesift.errors import ThemesiftError
 from themesift.fsutil import atomic_path
 from themesift.ingest import iter_question_chunks
 from themesift.tagging.chunk import ChunkTagger, SurveyTagger, TaggedChunk, row_key
+from themesift.tagging.timing import StageTimes, Stopwatch, timed
 from themesift.tagging.write import XLSX_MAX_ROWS, assemble
 from themesift.types import CleaningReport, Progress
 
@@ -55,12 +57,15 @@ class TagJob:
 
 @dataclass(frozen=True)
 class StreamResult:
+    """A finished tag run: ``seconds`` from start to end, ``stages`` where they went."""
+
     rows: int
     report: CleaningReport
     counts: dict[int, int]
     resumed_rows: int = 0
     seconds: float = 0.0
     notes: tuple[str, ...] = field(default=())
+    stages: StageTimes = StageTimes()
 
 
 def parts_dir(out: Path) -> Path:
@@ -103,18 +108,22 @@ def run(job: TagJob, tagger: ChunkTagger | SurveyTagger, *, model_sha256: str,
     (respondent x question)."""
     check_out(job.out)
     started = time.perf_counter()
-    total = estimate_rows(job.path) * len(job.text_cols)
-    if job.out.suffix.lower() == ".xlsx" and total > 4 * XLSX_MAX_ROWS:
-        raise ThemesiftError(f"{job.path.name} has too many rows for .xlsx; use .csv or .parquet")
-    journal = _Journal.open(job, model_sha256, resume)
-    seen = journal.seen_keys()
+    watch = Stopwatch()
+    with watch("read"):
+        total = estimate_rows(job.path) * len(job.text_cols)
+        if job.out.suffix.lower() == ".xlsx" and total > 4 * XLSX_MAX_ROWS:
+            raise ThemesiftError(f"{job.path.name} has too many rows for .xlsx; "
+                                 "use .csv or .parquet")
+        journal = _Journal.open(job, model_sha256, resume)  # hashes the input
+        seen = journal.seen_keys()
     done = journal.rows
     notes = (f"resumed after {done} rows already tagged",) if done else ()
     report = progress or (lambda stage, d, t: None)
     report("tag", done, max(total, done))
     survey = tagger if isinstance(tagger, SurveyTagger) else SurveyTagger([tagger])
-    chunks = iter_question_chunks(job.path, chunksize=job.chunksize, text_cols=job.text_cols,
-                                  id_col=job.id_col, group_cols=job.group_cols)
+    chunks = timed(iter_question_chunks(job.path, chunksize=job.chunksize,
+                                        text_cols=job.text_cols, id_col=job.id_col,
+                                        group_cols=job.group_cols), watch, "read")
     try:
         for index, corpora in enumerate(chunks):
             rows = len(corpora[0]) * len(corpora)  # respondent x question
@@ -123,8 +132,12 @@ def run(job: TagJob, tagger: ChunkTagger | SurveyTagger, *, model_sha256: str,
                     raise ThemesiftError(f"cannot resume: chunk {index + 1} of {job.path.name} "
                                          "differs from the interrupted run; run without --resume")
                 continue
-            chunk = widen_duplicates(survey.tag(corpora), seen)
-            journal.commit(index, chunk)
+            chunk = survey.tag(corpora)
+            watch.add(chunk.seconds)
+            with watch("clean"):
+                chunk = widen_duplicates(chunk, seen)
+            with watch("write"):
+                journal.commit(index, chunk)
             done += rows
             report("tag", done, max(total, done))
     except BaseException as exc:
@@ -140,12 +153,14 @@ def run(job: TagJob, tagger: ChunkTagger | SurveyTagger, *, model_sha256: str,
     if done == 0:
         shutil.rmtree(journal.folder, ignore_errors=True)
         raise ThemesiftError(f"{job.path.name} has no rows")
-    assemble(journal.parts_paths(), job.out)
-    summary = journal.summary()
-    shutil.rmtree(journal.folder, ignore_errors=True)
+    with watch("write"):
+        assemble(journal.parts_paths(), job.out)
+        summary = journal.summary()
+        shutil.rmtree(journal.folder, ignore_errors=True)
     return StreamResult(rows=done, report=summary[0], counts=summary[1],
                         resumed_rows=journal.resumed_rows,
-                        seconds=time.perf_counter() - started, notes=notes)
+                        seconds=time.perf_counter() - started, notes=notes,
+                        stages=watch.times())
 
 
 def widen_duplicates(chunk: TaggedChunk, seen: set[int]) -> TaggedChunk:
