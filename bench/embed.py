@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -140,7 +139,8 @@ def render(r: dict[str, Any]) -> str:
               "most 16,000 characters):", "", "| batch | texts/s |", "|---:|---:|"]
     lines += [f"| {b} | {v:,.0f} |" for b, v in r["batch"].items()]
     lines += ["", "## Closeness to PyTorch's vectors", "",
-              "| embedder | texts | mean cosine | 1st percentile | min |", "|---|---:|---:|---:|---:|"]
+              "| embedder | texts | mean cosine | 1st percentile | min |",
+              "|---|---:|---:|---:|---:|"]
     for k, c in r["cosine"].items():
         lines.append(f"| {k} | {c['n']:,} | {c['mean']:.4f} | {c['p1']:.4f} | {c['min']:.4f} |")
     lines += ["", "## Theme quality (NMI against the human codes, default settings)", "",

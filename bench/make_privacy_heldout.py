@@ -579,7 +579,7 @@ def parse(marked: str) -> tuple[str, list[str]]:
 
 
 def nhs_check_digit(nine: str) -> int | None:
-    total = sum(int(d) * w for d, w in zip(nine, range(10, 1, -1)))
+    total = sum(int(d) * w for d, w in zip(nine, range(10, 1, -1), strict=False))
     check = 11 - total % 11
     if check == 11:
         return 0

@@ -222,7 +222,8 @@ def secondary_grid(analysis: Analysis, codes: Sequence[Codes]) -> list[dict[str,
         cfg = a.config.with_(secondary_min=low, secondary_margin=margin)
         rows = expand(a.cleaned, d.source, assign(a.embeddings, a.centroids, ids, cfg))
         f1 = agreement(rows.primary.tolist(), codes, themes=rows.themes).f1
-        per = float(np.mean([len(t) for t, s in zip(rows.themes, d.source) if s >= 0]))
+        per = float(np.mean([len(t) for t, s in zip(rows.themes, d.source, strict=False)
+                             if s >= 0]))
         out.append({"secondary_min": low, "secondary_margin": margin, "f1": f1,
                     "themes_per_comment": per})
     return out
@@ -246,7 +247,7 @@ def run_set(s: EvalSet, session: Session) -> dict[str, Any]:
         second = parse_codes(df[s.second].tolist(), s.sep)
         both = [bool(c) for c in second]
         all_codes[f"{s.label} (double-coded rows)"] = [
-            c if b else () for c, b in zip(all_codes[s.label], both)]
+            c if b else () for c, b in zip(all_codes[s.label], both, strict=False)]
         all_codes[s.second] = second
     groups = [np.arange(len(df))] if not s.per else [
         np.flatnonzero(df[s.per].to_numpy() == v) for v in sorted(set(df[s.per]))]

@@ -79,10 +79,9 @@ os.environ.setdefault("PYTHONHASHSEED", str(SEED))
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
 
-from themesift.sentiment import score_texts  # noqa: E402
-
 from themesift.config import Config  # noqa: E402
 from themesift.pipeline import Embedding  # noqa: E402
+from themesift.sentiment import score_texts  # noqa: E402
 
 
 # ---------------------------------------------------------------- data
@@ -138,7 +137,8 @@ def load_sets() -> tuple[dict[str, pd.DataFrame], pd.DataFrame, dict[str, Any]]:
 
 
 # ---------------------------------------------------------------- methods
-def vader_scores(analyzer: SentimentIntensityAnalyzer, texts: list[str]) -> tuple[np.ndarray, float]:
+def vader_scores(analyzer: SentimentIntensityAnalyzer, texts: list[str]
+                 ) -> tuple[np.ndarray, float]:
     t0 = time.perf_counter()
     s = np.array([analyzer.polarity_scores(t)["compound"] for t in texts], dtype=np.float64)
     return s, time.perf_counter() - t0
@@ -166,7 +166,8 @@ def lr_predict(model: Any, X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nd
 
 
 # ---------------------------------------------------------------- measures
-def measures(y_score: np.ndarray, y: np.ndarray, score: np.ndarray, pred: np.ndarray) -> dict[str, float]:
+def measures(y_score: np.ndarray, y: np.ndarray, score: np.ndarray, pred: np.ndarray
+             ) -> dict[str, float]:
     rho = spearmanr(score, y_score).statistic
     return {"spearman": float(rho),
             "macro_f1": float(f1_score(y, pred, labels=list(CLASSES), average="macro",
@@ -186,7 +187,8 @@ def boot_diff(y_score, y, a_score, a_pred, b_score, b_pred, rng) -> dict[str, li
         mb = measures(y_score[i], y[i], b_score[i], b_pred[i])
         for k in out:
             out[k].append(ma[k] - mb[k])
-    return {k: [float(np.percentile(v, 2.5)), float(np.percentile(v, 97.5))] for k, v in out.items()}
+    return {k: [float(np.percentile(v, 2.5)), float(np.percentile(v, 97.5))]
+            for k, v in out.items()}
 
 
 SPLIT = re.compile(r"(?<=[.!?])\s+|[\r\n]+")
@@ -289,8 +291,9 @@ def main() -> None:
     ya = aspects["y"].to_numpy()
     for k in METHODS:
         pa = p[k]["pred"][ai]
+        mixed = aspects["mixed"].to_numpy()
         r: dict[str, Any] = {"all": float((pa == ya).mean()),
-                             "mixed_sentences": float((pa == ya)[aspects["mixed"].to_numpy()].mean())}
+                             "mixed_sentences": float((pa == ya)[mixed].mean())}
         for cat in sorted(aspects["category"].unique()):
             m = (aspects["category"] == cat).to_numpy()
             r[cat] = float((pa[m] == ya[m]).mean())
@@ -307,7 +310,6 @@ def main() -> None:
     t0 = time.perf_counter()
     Es = embed(flat)
     t_sent_embed = time.perf_counter() - t0
-    semb = dict(zip(flat, Es, strict=True))
     svader = {s: analyzer.polarity_scores(s)["compound"] for s in flat}
     m2 = preds["nhs_fft"]["model_lr"]
     _, _, Ps, _ = lr_predict(m2, Es)
@@ -364,8 +366,9 @@ def main() -> None:
 
 # ---------------------------------------------------------------- report
 KEEP_START, KEEP_END = "<!-- notes:start -->", "<!-- notes:end -->"
-LABEL = {"nhs_fft": "NHS FFT phase 1 (all trusts)", "nhs_fft_exB": "NHS FFT phase 1 without Trust B",
-         "careopinion": "Care Opinion", "semeval": "SemEval-2014 restaurants (train split)"}
+LABEL = {"nhs_fft": "NHS FFT phase 1 (all trusts)",
+         "nhs_fft_exB": "NHS FFT phase 1 without Trust B", "careopinion": "Care Opinion",
+         "semeval": "SemEval-2014 restaurants (train split)"}
 TARGET_SETS = ("nhs_fft", "careopinion", "semeval")
 
 
@@ -375,7 +378,8 @@ def _f(x: float) -> str:
 
 def render(r: dict[str, Any], old: str) -> str:
     m = r["meta"]
-    notes = "(written by hand after a run; kept between the markers when the script rewrites this file)"
+    notes = ("(written by hand after a run; kept between the markers when the script rewrites "
+             "this file)")
     if KEEP_START in old and KEEP_END in old:
         notes = old.split(KEEP_START, 1)[1].split(KEEP_END, 1)[0].strip()
     L = ["# Sentiment: VADER, what themesift ships, and classifiers over the MiniLM embeddings", "",
@@ -388,10 +392,11 @@ def render(r: dict[str, Any], old: str) -> str:
          + f"; embedder `{m['embedder']}`; seed {m['seed']}.", "",
          "Methods: **vader** = VADER compound (`vadersentiment`, MIT licence), ±0.05 thresholds; "
          "**lr** = StandardScaler + LogisticRegression (C=1, balanced classes, not tuned) on the "
-         "MiniLM vectors, score P(pos)−P(neg), trained only on the *other* sets; **lr+vader** = the "
-         "same plus VADER's compound as one extra feature. Human score: criticality −5…5 "
+         "MiniLM vectors, score P(pos)−P(neg), trained only on the *other* sets; **lr+vader** = "
+         "the same plus VADER's compound as one extra feature. Human score: criticality −5…5 "
          "(−5 = most critical, +5 = most praising) or SemEval polarity −1/0/1; class = its sign. "
-         f"Bootstrap: {m['bootstrap_resamples']} paired resamples, 95% interval of (method − VADER).",
+         f"Bootstrap: {m['bootstrap_resamples']} paired resamples, 95% interval of "
+         "(method − VADER).",
          "", "## Per set", ""]
     for s, row in r["sets"].items():
         cc = row["class_counts"]
@@ -399,16 +404,18 @@ def render(r: dict[str, Any], old: str) -> str:
         L += [f"### {LABEL[s]}", "",
               f"{row['n_distinct']} distinct labelled texts (negative {cc['negative']}, neutral "
               f"{cc['neutral']}, positive {cc['positive']}). lr trained on "
-              f"{' + '.join(row['trained_on'])}: {row['n_train']} texts (negative {tc['negative']}, "
-              f"neutral {tc['neutral']}, positive {tc['positive']}).", "",
-              "| method | Spearman ρ | macro-F1 | accuracy | F1 neg / neu / pos | predicted neg / neu / pos "
-              "| comments/s (excl. embedding) | Δ vs VADER 95% CI: ρ; F1; acc |",
+              f"{' + '.join(row['trained_on'])}: {row['n_train']} texts (negative "
+              f"{tc['negative']}, neutral {tc['neutral']}, positive {tc['positive']}).", "",
+              "| method | Spearman ρ | macro-F1 | accuracy | F1 neg / neu / pos | "
+              "predicted neg / neu / pos | comments/s (excl. embedding) | "
+              "Δ vs VADER 95% CI: ρ; F1; acc |",
               "|---|---|---|---|---|---|---|---|"]
         for k, x in row["methods"].items():
             pc = x["pred_counts"]
             ci = x.get("vs_vader_95ci")
             cis = "—" if ci is None else "; ".join(
-                f"[{a:+.3f}, {b:+.3f}]" for a, b in (ci["spearman"], ci["macro_f1"], ci["accuracy"]))
+                f"[{a:+.3f}, {b:+.3f}]"
+                for a, b in (ci["spearman"], ci["macro_f1"], ci["accuracy"]))
             L.append(f"| {k} | {_f(x['spearman'])} | {_f(x['macro_f1'])} | {_f(x['accuracy'])} | "
                      f"{_f(x['f1_negative'])} / {_f(x['f1_neutral'])} / {_f(x['f1_positive'])} | "
                      f"{pc['negative']} / {pc['neutral']} / {pc['positive']} | "
@@ -428,23 +435,28 @@ def render(r: dict[str, Any], old: str) -> str:
         L.append(f"| {k} | {_f(a[k]['all'])} | {_f(a[k]['mixed_sentences'])} | "
                  + " | ".join(_f(a[k][c]) for c in cats) + " |")
     sl = r["sentence_level"]
+    both_sides = sl["multi_sentence_with_pos_and_neg_sentence"]
     L += ["", "## NHS FFT: sentences averaged vs the whole comment", "",
           f"{sl['n_comments']} comments, {sl['n_multi_sentence']} with more than one sentence "
-          f"(regex split on . ! ? and line breaks; {sl['n_sentences_distinct']} distinct sentences). "
-          "lr is the FFT model above (trained on SemEval + Care Opinion); its class for a comment "
-          "is the argmax of the mean sentence probabilities. Multi-sentence comments with at least "
-          f"one positive and one negative sentence: VADER {sl['multi_sentence_with_pos_and_neg_sentence']['vader']}, "
-          f"lr {sl['multi_sentence_with_pos_and_neg_sentence']['lr']}.", "",
+          f"(regex split on . ! ? and line breaks; {sl['n_sentences_distinct']} distinct "
+          "sentences). lr is the FFT model above (trained on SemEval + Care Opinion); its class "
+          "for a comment is the argmax of the mean sentence probabilities. Multi-sentence "
+          "comments with at least one positive and one negative sentence: VADER "
+          f"{both_sides['vader']}, lr {both_sides['lr']}.", "",
           "| subset | scoring | Spearman ρ | macro-F1 | accuracy |", "|---|---|---|---|---|"]
     for sub in ("all", "multi_sentence"):
         for k, x in sl[sub].items():
-            L.append(f"| {sub} | {k} | {_f(x['spearman'])} | {_f(x['macro_f1'])} | {_f(x['accuracy'])} |")
+            L.append(f"| {sub} | {k} | {_f(x['spearman'])} | {_f(x['macro_f1'])} | "
+                     f"{_f(x['accuracy'])} |")
     L += ["", "## Targets (issue 16)", "",
-          f"Embedding speed, uncached, the embedder alone on {m['embedding_rate_sample_n']} sampled "
-          f"texts: {m['embedding_rate_uncached_texts_per_s']:.0f} texts/s. In this run all "
-          f"{m['n_texts_embedded']} texts came from the cache ({m['embed_all_texts_secs_cached_call']:.2f} s), "
-          "so the lr figures above exclude embedding; lr+vader's include VADER's own time.", "",
-          "| method | beats VADER on (set: measure) | loses or ties on | ≥ 1,000 comments/s (excl. embedding), slowest set | target met |",
+          "Embedding speed, uncached, the embedder alone on "
+          f"{m['embedding_rate_sample_n']} sampled texts: "
+          f"{m['embedding_rate_uncached_texts_per_s']:.0f} texts/s. In this run all "
+          f"{m['n_texts_embedded']} texts came from the cache "
+          f"({m['embed_all_texts_secs_cached_call']:.2f} s), so the lr figures above exclude "
+          "embedding; lr+vader's include VADER's own time.", "",
+          "| method | beats VADER on (set: measure) | loses or ties on | "
+          "≥ 1,000 comments/s (excl. embedding), slowest set | target met |",
           "|---|---|---|---|---|"]
     for k in ("themesift", "lr", "lr+vader"):
         wins, losses = [], []
@@ -453,12 +465,16 @@ def render(r: dict[str, Any], old: str) -> str:
             for meas in ("spearman", "macro_f1", "accuracy"):
                 (wins if x[meas] > v[meas] else losses).append(f"{s}: {meas}")
         (wins if a[k]["all"] > a["vader"]["all"] else losses).append("semeval: aspect accuracy")
-        slow = min(r["sets"][s]["methods"][k]["comments_per_s_excl_embedding"] for s in TARGET_SETS)
+        slow = min(r["sets"][s]["methods"][k]["comments_per_s_excl_embedding"]
+                   for s in TARGET_SETS)
         ok = not losses and slow >= 1000
         L.append(f"| {k} | {', '.join(wins) or '—'} | {', '.join(losses) or '—'} | "
-                 f"{slow:,.0f} ({'met' if slow >= 1000 else 'not met'}) | {'**met**' if ok else '**not met**'} |")
-    slow_v = min(r["sets"][s]["methods"]["vader"]["comments_per_s_excl_embedding"] for s in TARGET_SETS)
-    L += [f"| vader | (the floor) | | {slow_v:,.0f} ({'met' if slow_v >= 1000 else 'not met'}) | n/a |", "",
+                 f"{slow:,.0f} ({'met' if slow >= 1000 else 'not met'}) | "
+                 f"{'**met**' if ok else '**not met**'} |")
+    slow_v = min(r["sets"][s]["methods"]["vader"]["comments_per_s_excl_embedding"]
+                 for s in TARGET_SETS)
+    met_v = "met" if slow_v >= 1000 else "not met"
+    L += [f"| vader | (the floor) | | {slow_v:,.0f} ({met_v}) | n/a |", "",
           "## What this shows / does not show", "", KEEP_START, notes, KEEP_END, ""]
     return "\n".join(L)
 
