@@ -21,9 +21,13 @@ Sources (see ``src/themesift/clean/data/NOTICE.md``):
   in the UK and Ireland with 1,000 or more people, written to ``places.txt.gz`` (one
   per line, case-folded), so "Milton Keynes" or "Leeds" is not taken for a person.
 
-Each line of names.tsv.gz: ``key <TAB> kinds <TAB> first_rank <TAB> last_rank <TAB> common`` where
-``key`` is the name case-folded without apostrophes ("oneill"), ``kinds`` is ``F``, ``L``
-or ``FL``, a rank is the best rank over countries (0 when absent) and ``common`` 1 or 0.
+Each line of names.tsv.gz: ``key <TAB> kinds <TAB> first_rank <TAB> last_rank <TAB> common
+<TAB> en_first_rank`` where ``key`` is the name case-folded without apostrophes ("oneill"),
+``kinds`` is ``F``, ``L`` or ``FL``, a rank is the best rank over countries (0 when
+absent), ``common`` 1 or 0, and ``en_first_rank`` the best first-name rank over the
+English-speaking countries of the dataset (``EN_COUNTRIES``; 0 when absent), so that a
+word used as a first name where comments are written in English ("Grace", "Mark",
+"Precious") can be told from one that is a name elsewhere ("Said", "Man").
 """
 
 from __future__ import annotations
@@ -39,6 +43,9 @@ WORD_LISTS = ("/usr/share/dict/british-english", "/usr/share/dict/american-engli
 OUT = Path(__file__).resolve().parents[1] / "src/themesift/clean/data/names.tsv.gz"
 PLACES = OUT.with_name("places.txt.gz")
 PLACE_COUNTRIES = ("GB", "IE")
+# English-speaking countries in names-dataset (it has no AU, NZ or KE); India left out: its
+# English first names include words that are rarely names in comments ("Lovely", "Baby").
+EN_COUNTRIES = ("GB", "IE", "US", "CA", "ZA", "NG", "GH", "JM")
 
 
 def key(name: str) -> str:
@@ -46,13 +53,16 @@ def key(name: str) -> str:
     return folded.replace("'", "").replace("\u2019", "")
 
 
-def best_ranks(kind: str) -> dict[str, int]:
+def best_ranks(kind: str, countries: tuple[str, ...] | None = None) -> dict[str, int]:
+    """Best rank of each name over ``countries`` (all when None), within ``MAX_RANK``."""
     root = importlib.resources.files("names_dataset") / "v3" / f"{kind}_names.pkl.gz"
     with root.open("rb") as raw, gzip.open(raw) as fh:
         data = pickle.load(fh)  # the package's own file, not user input
     ranks: dict[str, int] = {}
     for name, info in data.items():
-        rank = min((info.get("rank") or {}).values(), default=0)
+        by_country = info.get("rank") or {}
+        rank = min((r for c, r in by_country.items() if countries is None or c in countries),
+                   default=0)
         k = key(name)
         if 0 < rank <= MAX_RANK and len(k) > 1 and k.replace("-", "").isalpha():
             ranks[k] = min(rank, ranks.get(k, rank))
@@ -71,6 +81,7 @@ def places_of(countries: tuple[str, ...]) -> list[str]:
 
 def main() -> None:
     first, last = best_ranks("first"), best_ranks("last")
+    en_first = best_ranks("first", EN_COUNTRIES)
     words = {w for path in WORD_LISTS
              for w in Path(path).read_text(encoding="utf-8").split()
              if w.islower() and w.isalpha()}
@@ -78,11 +89,12 @@ def main() -> None:
     for k in sorted(first.keys() | last.keys()):
         kinds = ("F" if k in first else "") + ("L" if k in last else "")
         common = int(k in words)
-        lines.append(f"{k}\t{kinds}\t{first.get(k, 0)}\t{last.get(k, 0)}\t{common}\n")
+        lines.append(f"{k}\t{kinds}\t{first.get(k, 0)}\t{last.get(k, 0)}\t{common}"
+                     f"\t{en_first.get(k, 0)}\n")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(OUT, "wb", mtime=0) as fh:  # mtime 0: the same bytes every build
         fh.write("".join(lines).encode("utf-8"))
-    n_common = sum(1 for line in lines if line.endswith("1\n"))
+    n_common = sum(1 for line in lines if line.split("\t")[4] == "1")
     places = places_of(PLACE_COUNTRIES)
     with gzip.GzipFile(PLACES, "wb", mtime=0) as fh:
         fh.write("".join(f"{p}\n" for p in places).encode("utf-8"))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from themesift.clean.lexicon import name_key, name_lexicon
+from themesift.clean.name_context import acting_names, coordinated_names
 from themesift.clean.names import (
-    coordinated_names,
     entity_names,
     is_cased,
     lexicon_names,
@@ -116,6 +116,61 @@ def test_names_listed_with_a_name_are_names(text: str, first: str, more: list[st
     start = probe.index(first)
     found = coordinated_names(probe, [Redaction("NAME", start, start + len(first))], lex)
     assert sorted(spans_text(text, found)) == sorted(more)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # word names told by what they do, in any case
+    ("grace was fantastic with my nan, so patient with her questions", ["grace"]),
+    ("MARK FROM IT CAME TO THE WARD AND FIXED IT", ["MARK"]),
+    ("JOY AND PRECIOUS FROM THE NIGHT TEAM WERE SO KIND", ["JOY", "PRECIOUS"]),
+    ("Angel was very kind and came across non judgmental", ["Angel"]),
+    # possessives before a noun, word names or not ("Nkechi" is an NER 'GPE' here)
+    ("Mark's lectures are the only ones I turn up for", ["Mark's"]),
+    ("Nkechi's training session on sepsis was the best", ["Nkechi's"]),
+    # a capitalised word name inside a sentence of a cased text
+    ("Is Will still running the Friday drop-in? it was useful", ["Will"]),
+    # ... and the same words as words
+    ("Hope to be seen sooner next time", []),
+    ("Will the doctor call me back?", []),
+    ("Grace period for parking fines is too short", []),
+    ("Mark the form with your ward number", []),
+    ("Comfort was great but the food was cold", []),  # an abstract noun praised
+    ("Patience is wearing thin with the delays", []),
+    ("Lots of Love from Lucy and Mummy", []),
+    ("what the Ministry of Justice component is looking for", []),
+    ("I am now a recovery Champion with the group", []),
+    ("The Amber ward was calm", []),
+    ("We value Christian care here", []),
+    ("In Summer the ward gets far too hot", []),
+    ("my nan's care was excellent", []),  # a family word
+])
+def test_word_names_are_names_when_they_act_as_people(text: str, names: list[str]) -> None:
+    lex = name_lexicon()
+    found = acting_names(name_probe(text, lex), lex, is_cased(text))
+    assert spans_text(text, found) == names
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("costa prices are too high for staff on band 2", "costa"),  # in lower case too
+    ("WH Smith in the main foyer has no healthy options", "WH Smith"),
+    ("The team from Marie Curie were amazing", "Marie Curie"),
+    ("Turnitin flagged my essay twice", "Turnitin"),
+])
+def test_shops_charities_and_software_are_not_people(text: str, kept: str) -> None:
+    from themesift.clean.redact import find_names
+    from themesift.nlp.spacy_model import load_nlp
+
+    found = find_names([text], load_nlp())[0]
+    assert not any(s.start < text.index(kept) + len(kept) and text.index(kept) < s.end
+                   for s in found), spans_text(text, found)
+
+
+def test_a_title_still_makes_a_venue_word_a_name() -> None:
+    from themesift.clean.redact import find_names
+    from themesift.nlp.spacy_model import load_nlp
+
+    text = "Dr Costa explained the scan"
+    assert spans_text(text, find_names([text], load_nlp())[0]) == ["Dr Costa"]
 
 
 def _recall_and_over(path: Path, sep: str) -> tuple[float, float, list[str]]:

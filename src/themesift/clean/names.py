@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from themesift.clean.lexicon import NameLexicon, name_key
 from themesift.clean.spans import Redaction
 
-__all__ = ["coordinated_names", "entity_names", "find_context_names", "find_titled_names",
+__all__ = ["entity_names", "find_context_names", "find_titled_names",
            "is_cased", "lexicon_names", "may_hold_name", "name_probe", "widen"]
 
 _WORD_RUN = re.compile(r"\S+")
@@ -37,6 +37,8 @@ _NOT_NAMES = frozenset(
     "nhs covid covid-19 a&e thanks thank you hi hello dear email e-mail phone call ring text "
     "please physio physiotherapist physiotherapy therapist therapy carer carers hca ot "
     "mum mummy dad daddy mother father husband wife son daughter baby grandad grandma "
+    "grandpa grandmother grandfather nan nana nanna nanny gran granny aunt auntie aunty "
+    "uncle brother partner cousin niece nephew grandson granddaughter "
     "rang felt massage".split()
 )
 
@@ -333,7 +335,10 @@ def _full_name(words: Sequence[re.Match[str]], i: int, lexicon: NameLexicon) -> 
 
 def _in_place(words: Sequence[re.Match[str]], i: int, lexicon: NameLexicon) -> bool:
     """Whether word ``i`` is part of a place name: one of two to four words ("Milton
-    Keynes", "Barrow in Furness"), or alone when it is no first name ("Leeds")."""
+    Keynes", "Barrow in Furness"), or alone when it is no first name ("Leeds"); or of a
+    venue's name ("Costa", "WH Smith"; :meth:`NameLexicon.in_venue`)."""
+    if lexicon.in_venue([w.group() for w in words[max(0, i - 2):i + 3]], min(i, 2)):
+        return True  # "Costa", "WH Smith": a shop, café or app
     if not lexicon.places:
         return False
 
@@ -394,40 +399,4 @@ def entity_names(probe: str, entities: Sequence[tuple[int, int, str]],
             continue  # "Bill payments are a rip off", "Grace period": no other evidence
         if before in _ROLES or any(_known(k, lexicon) for k in keys if k not in _NOT_NAMES):
             found.append(widen(probe, Redaction("NAME", start, end), lexicon))
-    return found
-
-
-_JOINER = re.compile(r"[ \t]*(?:,|&|\band\b|,[ \t]*and\b)[ \t]*", re.IGNORECASE)
-
-
-def coordinated_names(probe: str, spans: Sequence[Redaction],
-                      lexicon: NameLexicon) -> list[Redaction]:
-    """Names listed with a found name ("Eilidh and [NAME]", "[NAME], Priya and Chidi"):
-    a word joined to a name by "and", "&" or a comma is a name too when it is
-    capitalised (in a cased text) or a known name, and no common or place word."""
-    cased = is_cased(probe)
-    words = list(_WORD.finditer(probe))
-    named = {i for i, m in enumerate(words) for s in spans
-             if s.kind == "NAME" and s.start <= m.start() and m.end() <= s.end}
-    found: list[Redaction] = []
-    grew = True
-    while grew:
-        grew = False
-        for i in sorted(named):
-            for j in (i - 2, i - 1, i + 1, i + 2):
-                if j in named or not 0 <= j < len(words):
-                    continue
-                lo, hi = sorted((i, j))
-                if not _JOINER.fullmatch(probe[words[lo].end():words[hi].start()]):
-                    continue
-                word = words[j].group()
-                key = name_key(word)
-                if (key in _NOT_NAME_CAPS or key in _NOT_NAMES or key in _CALENDAR
-                        or key in _PLACE_AFTER or key in _ROLES or len(key) < 2
-                        or _in_place(words, j, lexicon)):
-                    continue
-                if (word[0].isupper() and cased) or _known(key, lexicon):
-                    named.add(j)
-                    found.append(Redaction("NAME", words[j].start(), words[j].end()))
-                    grew = True
     return found

@@ -14,11 +14,12 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from themesift.clean.lexicon import NameLexicon, name_lexicon
+from themesift.clean.name_context import acting_names, coordinated_names
 from themesift.clean.names import (
-    coordinated_names,
     entity_names,
     find_context_names,
     find_titled_names,
+    is_cased,
     lexicon_names,
     may_hold_name,
     name_probe,
@@ -169,7 +170,8 @@ def find_names(
     lexicon: NameLexicon | None = None,
 ) -> list[list[Redaction]]:
     """NAME spans of each text: titled and context names, known names from the lexicon
-    and PERSON entities that the lexicon or a title supports (:mod:`themesift.clean.names`).
+    and PERSON entities that the lexicon or a title supports (:mod:`themesift.clean.names`),
+    and names told by their neighbours (:mod:`themesift.clean.name_context`).
 
     Each text is read through its :func:`~themesift.clean.names.name_probe`, so lower
     case, ALL CAPS and Title Case texts are covered.  Texts whose probe has no
@@ -181,8 +183,9 @@ def find_names(
     """
     lexicon = lexicon or name_lexicon()
     probes = [name_probe(t, lexicon) for t in texts]
-    found: list[list[Redaction]] = [[*find_titled_names(p), *find_context_names(p)]
-                                    for p in probes]
+    found: list[list[Redaction]] = [
+        [*find_titled_names(p), *find_context_names(p), *acting_names(p, lexicon, is_cased(t))]
+        for t, p in zip(texts, probes, strict=True)]
     todo = [i for i, p in enumerate(probes) if may_hold_name(p)]
     total = len(todo)
     if not total:
