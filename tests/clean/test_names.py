@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from themesift.clean.lexicon import name_key, name_lexicon
-from themesift.clean.name_context import acting_names, coordinated_names
+from themesift.clean.name_context import acting_names, coordinated_names, inside_names
 from themesift.clean.names import (
     entity_names,
     is_cased,
@@ -109,12 +109,14 @@ def test_entity_names_need_the_lexicon_or_a_title(text: str, entity: str, kept: 
     ("Tom, Priya and Chidi were kind", "Priya", ["Tom", "Chidi"]),
     ("i want to thank priya and sunny on the unit", "Priya", ["sunny"]),
     ("Priya and the team were kind", "Priya", []),
+    ("They are a great double act and Ant and Bryony should worry", "Ant", ["Bryony"]),
 ])
 def test_names_listed_with_a_name_are_names(text: str, first: str, more: list[str]) -> None:
     lex = name_lexicon()
     probe = name_probe(text, lex)
     start = probe.index(first)
-    found = coordinated_names(probe, [Redaction("NAME", start, start + len(first))], lex)
+    found = coordinated_names(probe, [Redaction("NAME", start, start + len(first))], lex,
+                              is_cased(text))
     assert sorted(spans_text(text, found)) == sorted(more)
 
 
@@ -136,7 +138,8 @@ def test_names_listed_with_a_name_are_names(text: str, first: str, more: list[st
     ("Mark the form with your ward number", []),
     ("Comfort was great but the food was cold", []),  # an abstract noun praised
     ("Patience is wearing thin with the delays", []),
-    ("Lots of Love from Lucy and Mummy", []),
+    ("Lots of Love from Lucy and Mummy", ["Lucy"]),  # Lucy signs it: a name
+    ("Physiotherapy waiting list is over 20 weeks in Kingston", []),  # a place first
     ("what the Ministry of Justice component is looking for", []),
     ("I am now a recovery Champion with the group", []),
     ("The Amber ward was calm", []),
@@ -146,8 +149,58 @@ def test_names_listed_with_a_name_are_names(text: str, first: str, more: list[st
 ])
 def test_word_names_are_names_when_they_act_as_people(text: str, names: list[str]) -> None:
     lex = name_lexicon()
-    found = acting_names(name_probe(text, lex), lex, is_cased(text))
+    probe = name_probe(text, lex)
+    found = acting_names(probe, lex, is_cased(text))
+    if is_cased(text):
+        ents = [(text.index("Kingston"), len(text), "GPE")] if "Kingston" in text else []
+        found += inside_names(probe, ents, lex)
     assert spans_text(text, found) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("dawn on the switchboard was so helpful", ["dawn"]),  # where they work
+    ("WILL ON RECEPTION WAS VERY RUDE TO MY MOTHER", ["WILL"]),
+    ("Joy the ward clerk is an absolute star", ["Joy"]),  # their role
+    ("ray the bus driver at the park and ride was lovely", ["ray"]),
+    ("thank you to dawn and faith for looking after mum", ["dawn", "faith"]),  # thanks
+    ("ask for sandy if you go to the plaster room", ["sandy"]),
+    ("My placement tutor Summer checked in every week", ["Summer"]),  # a role first
+    ("RECEPTIONIST SANDRA PIKE WAS EXTREMELY UNHELPFUL", ["SANDRA PIKE"]),  # whole name
+    ("amir zadeh in a&e was brilliant", ["amir zadeh"]),
+    ("OLUWAFEMI WAS A STAR", ["OLUWAFEMI"]),
+    # not names
+    ("Pat on the back for the cleaning team, the ward is spotless", []),
+    ("Staff have to don and doff PPE in a tiny corridor", []),  # lower case, cased text
+    ("They gave me Co-codamol and Ibuprofen together", []),
+    ("Kings Mill and Queen's Medical Centre both wrote to me", []),
+    ("Exams in May and June overlap with Ramadan and Eid", []),
+    ("Miles from the car park to the clinic on crutches", []),
+    ("Faith in the NHS is great again", []),
+    ("I was given the chance to do the mentor Training course", []),
+    ("Richard is the best therapist I've ever seen", ["Richard"]),
+    ("Will visit again. Lovely staff. Will be telling friends", []),
+])
+def test_names_in_context_end_to_end(text: str, names: list[str]) -> None:
+    from themesift.clean.redact import find_names
+    from themesift.nlp.spacy_model import load_nlp
+
+    assert spans_text(text, find_names([text], load_nlp())[0]) == names
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("postcode ng72rd keeps being rejected", "ng72rd"),  # "2rd" is no ordinal
+    ("I live at M13 9PL", "M13 9PL"),
+])
+def test_postcodes_typed_any_way(text: str, code: str) -> None:
+    from themesift.clean.redact import find_pii
+
+    assert [text[s.start:s.end] for s in find_pii(text) if s.kind == "POSTCODE"] == [code]
+
+
+def test_an_ordinal_is_no_postcode() -> None:
+    from themesift.clean.redact import find_pii
+
+    assert find_pii("room a1 2nd floor") == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [

@@ -8,8 +8,8 @@
   does ("grace was fantastic with my nan", "MARK FROM IT CAME TO THE WARD"), a possessive
   before a noun ("Mark's lectures", "Nkechi's training"), or a capitalised word inside a
   sentence of an ordinarily cased text ("Is Will still running the drop-in?"):
-  :func:`acting_names`.  Calendar words, seasons, beliefs and nationalities, family
-  words, places and venues never count.
+  :func:`acting_names` and (after NER, which may veto) :func:`inside_names`.  Calendar
+  words, seasons, beliefs and nationalities, family words, places and venues never count.
 """
 
 from __future__ import annotations
@@ -20,30 +20,34 @@ from collections.abc import Sequence
 from themesift.clean.lexicon import NameLexicon, name_key
 from themesift.clean.names import (
     _CALENDAR,
+    _NOT_AFTER_ROLE,
     _NOT_NAME_CAPS,
     _NOT_NAMES,
+    _NOT_PERSON,
     _PLACE_AFTER,
+    _PLACE_BEFORE,
     _ROLES,
     _WORD,
     _in_place,
+    _inside,
     _known,
     _near_place,
     _plain,
-    is_cased,
+    cued,
 )
 from themesift.clean.spans import Redaction
 
-__all__ = ["acting_names", "coordinated_names"]
+__all__ = ["acting_names", "coordinated_names", "inside_names", "joined_names"]
 
 _JOINER = re.compile(r"[ \t]*(?:,|&|\band\b|,[ \t]*and\b)[ \t]*", re.IGNORECASE)
 
 
-def coordinated_names(probe: str, spans: Sequence[Redaction],
-                      lexicon: NameLexicon) -> list[Redaction]:
+def coordinated_names(probe: str, spans: Sequence[Redaction], lexicon: NameLexicon,
+                      cased: bool) -> list[Redaction]:
     """Names listed with a found name ("Eilidh and [NAME]", "[NAME], Priya and Chidi"):
     a word joined to a name by "and", "&" or a comma is a name too when it is
-    capitalised (in a cased text) or a known name, and no common or place word."""
-    cased = is_cased(probe)
+    capitalised (``cased``: the comment :func:`is_cased`) or else a known name, and no
+    common or place word ("a double act and [NAME]": "act" stays)."""
     words = list(_WORD.finditer(probe))
     named = {i for i, m in enumerate(words) for s in spans
              if s.kind == "NAME" and s.start <= m.start() and m.end() <= s.end}
@@ -61,10 +65,11 @@ def coordinated_names(probe: str, spans: Sequence[Redaction],
                 word = words[j].group()
                 key = name_key(word)
                 if (key in _NOT_NAME_CAPS or key in _NOT_NAMES or key in _CALENDAR
-                        or key in _PLACE_AFTER or key in _ROLES or len(key) < 2
+                        or key in _PLACE_AFTER or key in _PLACE_BEFORE or key in _ROLES
+                        or len(key) < 2
                         or _in_place(words, j, lexicon)):
                     continue
-                if (word[0].isupper() and cased) or _known(key, lexicon):
+                if word[0].isupper() if cased else _known(key, lexicon):
                     named.add(j)
                     found.append(Redaction("NAME", words[j].start(), words[j].end()))
                     grew = True
@@ -90,18 +95,30 @@ _ACTS = frozenset(
     "listens looked looks took takes gave gives kept keeps sorted sorts fixed fixes called "
     "calls rang rings asked asks showed shows spent spends stayed stays checked checks "
     "treated treats saw sees ran runs did does made makes from".split())
-_COPULA = frozenset(("was", "is"))
-_DEGREE = frozenset("so very really absolutely always extremely such".split())
+_COPULA = frozenset(("was", "is", "were", "are"))
+_DEGREE = frozenset("so very really absolutely always extremely such a an".split())
 _PRAISE = frozenset(
     "lovely fantastic brilliant amazing great wonderful excellent kind rude helpful patient "
     "caring friendly fab superb outstanding professional polite supportive attentive "
     "unhelpful dismissive abrupt nice gentle thorough reassuring compassionate "
-    "knowledgeable funny".split())
+    "knowledgeable funny star angel credit gem legend hero saint superstar lifesaver "
+    "diamond asset".split())
+# Sayings that start like a name at work: "Pat on the back for the cleaners".
+_SAYINGS = (("pat", "on", "the", "back"), ("pats", "on", "the", "back"))
 _DETERMINERS = frozenset(
     "the a an my your our their his her its this that these those each every no any some "
     "all".split())
 _CLAUSE_WORDS = frozenset(("and", "but", "so", "then"))
-_BREAK = re.compile(r"[.!?;:,()\n\"“”]")
+# Lower-case words inside the name of a place or body: "Ministry of Justice", "Barrow in
+# Furness", "Newcastle upon Tyne".
+_PHRASE_JOINERS = frozenset("of for and de la le du da van von upon on in y".split())
+# Where a person works: "dawn on the switchboard", "Sandy in orthotics".
+_WHERE = frozenset(("on", "at", "in"))
+# Roles after a name: "Joy the ward clerk", "ray the bus driver", "patience the nurse".
+_AFTER_NAME_ROLES = _ROLES | frozenset(
+    "driver worker assistant student manager technician secretary coordinator officer "
+    "helper".split())
+_BREAK = re.compile(r"[.!?;:,()\[\]*•/\n\"“”]|\s[-–—]\s")
 
 
 def _candidate(key: str, lexicon: NameLexicon) -> bool:
@@ -132,19 +149,44 @@ def _possessive(words: Sequence[re.Match[str]], i: int) -> bool:
             and before not in _DETERMINERS)
 
 
-def _acts(words: Sequence[re.Match[str]], run: Sequence[int], keys: Sequence[str]) -> bool:
-    """Whether the subject ``run`` (word indexes) does what only a person does next."""
-    after = [w.group().lower() for w in words[run[-1] + 1:run[-1] + 4]]
-    if not after:
+def _praised(after: Sequence[str]) -> bool:
+    """"was lovely", "is so kind": a copula, degree words, then praise or blame."""
+    if not after or after[0] not in _COPULA:
         return False
-    if after[0] in _ACTS:
-        return True
-    if after[0] not in _COPULA or any(k in _ABSTRACT for k in keys):
-        return False
-    rest = after[1:]
+    rest = list(after[1:])
     while rest and rest[0] in _DEGREE:
         rest = rest[1:]
     return bool(rest) and rest[0] in _PRAISE
+
+
+def _acts(words: Sequence[re.Match[str]], run: Sequence[int], keys: Sequence[str]) -> bool:
+    """Whether the subject ``run`` (word indexes) does what only a person does next,
+    perhaps after where they work ("dawn on the switchboard was so helpful") or their
+    role ("Joy the ward clerk is a star")."""
+    after = [w.group().lower() for w in words[run[-1] + 1:run[-1] + 9]]
+    if not after:
+        return False
+    abstract = any(k in _ABSTRACT for k in keys)
+    if (after[0] in ("the", "our", "my") and keys[-1] not in _NOT_AFTER_ROLE  # "Will the"
+            and any(w in _AFTER_NAME_ROLES for w in after[1:4])):
+        return True  # "patience the nurse", "ray the bus driver"
+    if (keys[-1], *after[:3]) in _SAYINGS:
+        return False
+    if after[0] in _WHERE and len(after) > 1 and not abstract:
+        return True  # "pat on reception", "mark on nights"
+    if after[0] in _WHERE or after[0] == "from":  # then an act or praise must follow
+        return any(w in _ACTS - {"from"} or (not abstract and _praised(after[j:]))
+                   for j, w in enumerate(after[1:], start=1))
+    return after[0] in _ACTS or (not abstract and _praised(after))
+
+
+def _after_role(words: Sequence[re.Match[str]], i: int, keys: Sequence[str]) -> bool:
+    """"my tutor Summer", "nurse grace": a role just before the name."""
+    word = words[i].group().replace("\u2019", "'")
+    return (i > 0 and keys[i - 1] in _ROLES and len(keys[i]) > 2
+            and ("'" not in word or word.lower().endswith("'s"))  # not "therapist I've"
+            and keys[i] not in _NOT_AFTER_ROLE and keys[i] not in _NOT_NAME_CAPS
+            and keys[i] not in _ROLES and not _near_place(words, i))
 
 
 def _subject(words: Sequence[re.Match[str]], i: int, ok: Sequence[bool]) -> list[int]:
@@ -159,15 +201,21 @@ def _subject(words: Sequence[re.Match[str]], i: int, ok: Sequence[bool]) -> list
 
 def _inside_sentence(probe: str, words: Sequence[re.Match[str]], i: int,
                      keys: Sequence[str], lexicon: NameLexicon) -> bool:
-    """A capitalised word name between lower-case words, in a cased text: "Is Will
-    still running", not "the Amber ward", "Ministry of Justice component"."""
+    """A capitalised first name inside a sentence of a cased text, between lower-case
+    words or ending the sentence: "Is Will still running", "Who is Marguerite?"; not
+    "the Amber ward", "Ministry of Justice component"."""
     word, prev = words[i].group(), words[i - 1].group()
-    if (keys[i] not in lexicon.word_names or keys[i] in _ABSTRACT or not word[1:].islower()
-            or i + 1 >= len(words) or not words[i + 1].group()[0].islower()
-            or prev.lower() in _DETERMINERS):
+    if _opens(probe, words, i):
+        return False  # a sentence's first word is capitalised anyway
+    if (keys[i] in _ABSTRACT or not word[0].isupper() or not word[1:].islower()
+            or prev.lower() in _DETERMINERS
+            or keys[i] not in lexicon.first or word.casefold() in lexicon.places):
+        return False
+    ends = i + 1 == len(words) or bool(_BREAK.search(probe, words[i].end(), words[i + 1].start()))
+    if not ends and not words[i + 1].group()[0].islower():
         return False
     if prev[0].islower():  # "of" in "Ministry of Justice": a capitalised phrase goes on
-        return not (len(prev) <= 3 and i > 1 and words[i - 2].group()[0].isupper())
+        return not (prev in _PHRASE_JOINERS and i > 1 and words[i - 2].group()[0].isupper())
     return _opens(probe, words, i - 1)  # after a sentence's first word: "Is Will still"
 
 
@@ -184,14 +232,55 @@ def acting_names(probe: str, lexicon: NameLexicon, cased: bool) -> list[Redactio
           for i, (w, k) in enumerate(zip(words, keys, strict=True))]
     named: set[int] = set()
     for i in range(len(words)):
-        if not ok[i] or i in named:
+        if i in named:
             continue
-        if _possessive(words, i):
+        if _after_role(words, i, keys) and (keys[i] in lexicon.word_names
+                                            or _plain(keys[i], lexicon)) and (
+                words[i].group()[0].isupper() or not cased) and keys[i] not in _CALENDAR:
+            named.add(i)  # "my tutor Summer": after a role even a season is a name
+        elif not ok[i]:
+            continue
+        elif _possessive(words, i) or cued(words, i):
             named.add(i)
         elif _opens(probe, words, i):
             run = _subject(words, i, ok)
             if _acts(words, run, [keys[j] for j in run]):
                 named.update(run)
-        elif cased and _inside_sentence(probe, words, i, keys, lexicon):
-            named.add(i)  # "Is Will still running the drop-in?"
     return [Redaction("NAME", words[i].start(), words[i].end()) for i in sorted(named)]
+
+
+def inside_names(probe: str, entities: Sequence[tuple[int, int, str]],
+                 lexicon: NameLexicon) -> list[Redaction]:
+    """NAME spans for capitalised first names inside a sentence of a cased comment ("Is
+    Will still running the drop-in?", "Who is Marguerite?"), unless NER calls them a
+    place, organisation-free label or date ("over 20 weeks in Kingston": GPE)."""
+    words = list(_WORD.finditer(probe))
+    keys = [name_key(w.group()) for w in words]
+    other = [(s, e) for s, e, label in entities if label in _NOT_PERSON]
+    return [Redaction("NAME", m.start(), m.end()) for i, m in enumerate(words)
+            if i > 0 and _candidate(keys[i], lexicon) and not _near_place(words, i)
+            and not _in_place(words, i, lexicon) and not _inside(m.start(), m.end(), other)
+            and _inside_sentence(probe, words, i, keys, lexicon)]
+
+
+def joined_names(probe: str, spans: Sequence[Redaction],
+                 lexicon: NameLexicon) -> list[Redaction]:
+    """In a comment without telling capitals (lower case or ALL CAPS): the known first
+    name just before a found name and the known surname just after it ("amir [NAME]",
+    "[NAME] pike"), so that no part of a whole name is left."""
+    words = list(_WORD.finditer(probe))
+    named = [i for i, m in enumerate(words) for s in spans
+             if s.kind == "NAME" and s.start <= m.start() and m.end() <= s.end]
+    found = []
+    for i in named:
+        for j, names in ((i - 1, lexicon.first), (i + 1, lexicon.last)):
+            if j in named or not 0 <= j < len(words):
+                continue
+            key = name_key(words[j].group())
+            if (key in names and _known(key, lexicon) and key not in _ROLES
+                    and key not in _NEVER and not _in_place(words, j, lexicon)
+                    and probe[min(words[i].end(), words[j].end()):
+                              max(words[i].start(), words[j].start())].isspace()):
+                found.append(Redaction("NAME", min(words[i].start(), words[j].start()),
+                                       max(words[i].end(), words[j].end())))
+    return found  # each over the name it joins: merged into one span

@@ -25,7 +25,7 @@ from themesift.clean.lexicon import NameLexicon, name_key
 from themesift.clean.spans import Redaction
 
 __all__ = ["entity_names", "find_context_names", "find_titled_names",
-           "is_cased", "lexicon_names", "may_hold_name", "name_probe", "widen"]
+           "cued", "is_cased", "lexicon_names", "may_hold_name", "name_probe", "widen"]
 
 _WORD_RUN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -201,15 +201,20 @@ def find_titled_names(text: str) -> list[Redaction]:
     return found
 
 
-def may_hold_name(text: str) -> bool:
-    """False when every capitalised word of ``text`` is a known non-name (or one letter).
-
-    An honorific ("Mrs s.", "Dr p") always sends the text to NER.
-    """
+def may_hold_name(text: str, lexicon: NameLexicon) -> bool:
+    """Whether NER could change what is found in ``text``: it has an honorific ("Mrs
+    s.", "Dr p"), or a capitalised word (not a function or feedback word) that the
+    ``lexicon`` knows as a name.  NER's people count only when a word of theirs is a
+    known name or a title comes first (which the title rule finds without NER), and its
+    vetoes only undo known names; so texts without either skip NER, the slowest step."""
+    if _TITLE_THEN_CAP.search(text):
+        return True  # "The physiotherapist Okonkwo-Adeyemi": NER may take the name
     for word in _CAP_WORD.findall(text):
         low = word.lower().replace("’", "'")
-        if low in _HONORIFICS or (len(word) > 1 and low not in _NOT_NAME_CAPS
-                                  and low not in _NOT_NAMES):
+        if low in _HONORIFICS:
+            return True
+        if len(word) > 1 and low not in _NOT_NAME_CAPS and low not in _NOT_NAMES and any(
+                lexicon.is_name(part) for part in name_key(word).split("-") if part):
             return True
     return False
 
@@ -223,17 +228,27 @@ _PLACE_AFTER = frozenset(
     "square hall library station browser app software tablets tablet mg ml village town city "
     "county general district medical health foundation institute hospice mall estate "
     "primary secondary campus".split())
-_PLACE_BEFORE = frozenset("st saint queen king prince princess café cafe coffee".split())
+_PLACE_BEFORE = frozenset(
+    "st saint queen queens king kings prince princess café cafe coffee christmas".split())
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december mon tue tues wed thu thur "
     "thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec christmas easter "
-    "xmas".split())
-# A role before a word makes it a name when the word is a known name ("nurse grace").
-_ROLES = frozenset(
+    "xmas eid ramadan diwali hanukkah passover lent vaisakhi".split())
+# A role before a word makes it a name when the word is a known name ("nurse grace");
+# a title makes even an NER person of unknown words one ("Dr Mbeki-Ogunbanjo").
+_TITLES = frozenset(
     "dr doctor mr mrs ms mx miss prof professor sister matron nurse midwife consultant "
     "physio physiotherapist receptionist hca carer porter surgeon sr therapist".split())
-_THANKS = frozenset("thanks thank thankyou thanx thx called named".split())
+_ROLES = _TITLES | frozenset(
+    "tutor teacher "
+    "lecturer mentor supervisor volunteer clerk domestic cleaner chaplain radiographer "
+    "sonographer phlebotomist pharmacist paramedic registrar anaesthetist counsellor "
+    "dietitian".split())
+_THANKS = frozenset("thanks thank thankyou thanx thx called named tell ask asked".split())
+_CUE_GAP = frozenset("to you u ya so much very for".split())  # "thank you so much to"
+_TITLE_THEN_CAP = re.compile(r"(?i:\b(?:" + "|".join(sorted(_TITLES)) + r")\.?)[ \t]+[A-Z]")
+
 # ... but not these words, which follow a role in ordinary sentences ("the nurse will").
 _NOT_AFTER_ROLE = frozenset(
     "will may can could would should must might shall was is were are be been did do does "
@@ -253,7 +268,7 @@ _CHAT = frozenset("pre esp ive im hes shes thats dont cant wont didnt asap coz c
 def _plain(key: str, lexicon: NameLexicon) -> bool:
     """A known name that is no common or feedback word ("zainab", "okafor")."""
     if "-" in key:
-        return any(_plain(part, lexicon) for part in key.split("-") if part)
+        return any(_plain(part, lexicon) for part in key.split("-") if len(part) > 2)
     return (len(key) > 1 and lexicon.is_plain_name(key) and key not in _NOT_NAME_CAPS
             and key not in _NOT_NAMES and key not in _CALENDAR and key not in _ROLES
             and key not in _CHAT and key not in _PLACE_BEFORE and key not in _PLACE_AFTER)
@@ -276,6 +291,15 @@ def is_cased(text: str) -> bool:
     long = [w for w in _WORD.findall(text)[1:] if len(w) > 3]  # the first word is capitalised
     # Title Case Or Mostly Capitals
     return len(long) < 4 or sum(w[0].isupper() for w in long) < 0.8 * len(long)
+
+
+def cued(words: Sequence[re.Match[str]], i: int) -> bool:
+    """Whether thanks or a request come just before word ``i``: "thanks to", "thank you
+    so much to", "ask for", "tell"."""
+    j = i - 1
+    while j >= 0 and i - j <= 4 and name_key(words[j].group()) in _CUE_GAP:
+        j -= 1
+    return j >= 0 and i - j <= 4 and name_key(words[j].group()) in _THANKS
 
 
 def name_probe(text: str, lexicon: NameLexicon) -> str:
@@ -301,8 +325,7 @@ def name_probe(text: str, lexicon: NameLexicon) -> str:
                     and key not in _NOT_AFTER_ROLE):
                 chars[m.start()] = chars[m.start()].upper()
             continue
-        cue = before in _THANKS or (i > 1 and before in ("to", "you")
-                                    and name_key(words[i - 2].group()) in _THANKS)
+        cue = cued(words, i)
         after_role = (before in _ROLES or cue) and key not in _NOT_AFTER_ROLE
         plain = len(key) > 2 and _plain(key, lexicon)  # not "co", "pm"
         if (key in _ROLES or plain or (after_role and _known(key, lexicon))
@@ -375,7 +398,7 @@ def lexicon_names(probe: str, entities: Sequence[tuple[int, int, str]],
 
 
 def entity_names(probe: str, entities: Sequence[tuple[int, int, str]],
-                 lexicon: NameLexicon) -> list[Redaction]:
+                 lexicon: NameLexicon, cased: bool = False) -> list[Redaction]:
     """NAME spans for NER's PERSON entities that look like names: a word of the entity
     is a known name, or a title or role comes just before it ("Dr Mbeki-Ogunbanjo"),
     and no place word ends it or follows it ("the Lister Wing")."""
@@ -386,7 +409,7 @@ def entity_names(probe: str, entities: Sequence[tuple[int, int, str]],
             continue
         inner = [i for i, m in enumerate(words) if m.start() >= start and m.end() <= end]
         keys = [name_key(words[i].group()) for i in inner]
-        if not keys or all(k in _NOT_NAMES for k in keys):
+        if not keys or all(k in _NOT_NAMES or k in _ROLES for k in keys):
             continue
         if all(_in_place(words, i, lexicon) for i in inner):
             continue  # "Milton Keynes"
@@ -394,9 +417,11 @@ def entity_names(probe: str, entities: Sequence[tuple[int, int, str]],
         if (keys[0] in _PLACE_BEFORE or keys[-1] in _PLACE_AFTER or before in _PLACE_BEFORE
                 or _near_place(words, inner[-1])):
             continue
+        if cased and before not in _ROLES and all(words[i].group().islower() for i in inner):
+            continue  # "Staff have to don and doff PPE": lower case in a cased comment
         opens = not probe[:start].strip() or probe[:start].rstrip()[-1] in ".!?"
         if opens and before not in _ROLES and len(keys) == 1 and keys[0] in lexicon.common:
             continue  # "Bill payments are a rip off", "Grace period": no other evidence
-        if before in _ROLES or any(_known(k, lexicon) for k in keys if k not in _NOT_NAMES):
+        if before in _TITLES or any(_known(k, lexicon) for k in keys if k not in _NOT_NAMES):
             found.append(widen(probe, Redaction("NAME", start, end), lexicon))
     return found

@@ -14,7 +14,12 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from themesift.clean.lexicon import NameLexicon, name_lexicon
-from themesift.clean.name_context import acting_names, coordinated_names
+from themesift.clean.name_context import (
+    acting_names,
+    coordinated_names,
+    inside_names,
+    joined_names,
+)
 from themesift.clean.names import (
     entity_names,
     find_context_names,
@@ -62,7 +67,8 @@ _POSTCODE = re.compile(
     r" ?\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])"
 )
 _NON_DIGIT = re.compile(r"\D")
-_ORDINAL = re.compile(r"(?i)\d(?:st|nd|rd|th)$")
+# A true ordinal ("2nd", "3rd", "11th"), not "NG7 2RD" typed as "ng72rd".
+_ORDINAL = re.compile(r"(?i)(?:(?<!1)1st|(?<!1)2nd|(?<!1)3rd|(?:1\d|[04-9])th)$")
 _MAY_HAVE_PII = re.compile(r"[\d@]|www\.|https?:|\w\.[a-z]{2,}", re.IGNORECASE)  # ... or a domain
 
 def nhs_checksum_ok(digits: str) -> bool:
@@ -175,7 +181,7 @@ def find_names(
 
     Each text is read through its :func:`~themesift.clean.names.name_probe`, so lower
     case, ALL CAPS and Title Case texts are covered.  Texts whose probe has no
-    capitalised word that could be a name (:func:`may_hold_name`) skip NER, the slowest
+    known name or honorific (:func:`may_hold_name`) skip NER, the slowest
     step of cleaning.  With ``workers`` > 1 and ``nlp`` the default model, spare
     processes take shares of the NER work (:mod:`themesift.nlp.workers`); the spans are
     the same.  ``progress(done, total)`` counts the texts sent to NER: it is called
@@ -186,10 +192,8 @@ def find_names(
     found: list[list[Redaction]] = [
         [*find_titled_names(p), *find_context_names(p), *acting_names(p, lexicon, is_cased(t))]
         for t, p in zip(texts, probes, strict=True)]
-    todo = [i for i, p in enumerate(probes) if may_hold_name(p)]
+    todo = [i for i, p in enumerate(probes) if may_hold_name(p, lexicon)]
     total = len(todo)
-    if not total:
-        return [merge_spans(spans) for spans in found]
 
     def local(share: Sequence[str]) -> list[list[tuple[int, int, str]]]:
         scale = total / max(1, len(share))
@@ -198,12 +202,19 @@ def find_names(
         return entity_spans(share, nlp, batch_size=batch_size, progress=report)
 
     todo_probes = [probes[i] for i in todo]
-    entities = split_work("names", todo_probes, local, workers if is_default_nlp(nlp) else 1)
+    entities = split_work("names", todo_probes, local,
+                          workers if is_default_nlp(nlp) else 1) if total else []
     for i, ents in zip(todo, entities, strict=True):
-        found[i].extend(entity_names(probes[i], ents, lexicon))
+        found[i].extend(entity_names(probes[i], ents, lexicon, is_cased(texts[i])))
         found[i].extend(lexicon_names(probes[i], ents, lexicon))
-    for i in todo:
-        found[i].extend(coordinated_names(probes[i], found[i], lexicon))
-    if progress is not None:
+        if is_cased(texts[i]):
+            found[i].extend(inside_names(probes[i], ents, lexicon))
+    for i, text in enumerate(texts):
+        if found[i]:
+            cased = is_cased(text)
+            found[i].extend(coordinated_names(probes[i], found[i], lexicon, cased))
+            if not cased:
+                found[i].extend(joined_names(probes[i], found[i], lexicon))
+    if progress is not None and total:
         progress(total, total)
     return [merge_spans(spans) for spans in found]
