@@ -42,6 +42,13 @@ __all__ = ["acting_names", "coordinated_names", "inside_names", "joined_names"]
 _JOINER = re.compile(r"[ \t]*(?:,|&|\band\b|,[ \t]*and\b)[ \t]*", re.IGNORECASE)
 
 
+def _named_words(words: Sequence[re.Match[str]], spans: Sequence[Redaction]) -> list[int]:
+    """Indexes of the words inside a NAME span."""
+    return [i for i, m in enumerate(words)
+            if any(s.kind == "NAME" and s.start <= m.start() and m.end() <= s.end
+                   for s in spans)]
+
+
 def coordinated_names(probe: str, spans: Sequence[Redaction], lexicon: NameLexicon,
                       cased: bool) -> list[Redaction]:
     """Names listed with a found name ("Eilidh and [NAME]", "[NAME], Priya and Chidi"):
@@ -49,8 +56,7 @@ def coordinated_names(probe: str, spans: Sequence[Redaction], lexicon: NameLexic
     capitalised (``cased``: the comment :func:`is_cased`) or else a known name, and no
     common or place word ("a double act and [NAME]": "act" stays)."""
     words = list(_WORD.finditer(probe))
-    named = {i for i, m in enumerate(words) for s in spans
-             if s.kind == "NAME" and s.start <= m.start() and m.end() <= s.end}
+    named = set(_named_words(words, spans))
     found: list[Redaction] = []
     grew = True
     while grew:
@@ -269,8 +275,7 @@ def joined_names(probe: str, spans: Sequence[Redaction],
     name just before a found name and the known surname just after it ("amir [NAME]",
     "[NAME] pike"), so that no part of a whole name is left."""
     words = list(_WORD.finditer(probe))
-    named = [i for i, m in enumerate(words) for s in spans
-             if s.kind == "NAME" and s.start <= m.start() and m.end() <= s.end]
+    named = _named_words(words, spans)
     found = []
     for i in named:
         for j, names in ((i - 1, lexicon.first), (i + 1, lexicon.last)):

@@ -189,9 +189,10 @@ def find_names(
     """
     lexicon = lexicon or name_lexicon()
     probes = [name_probe(t, lexicon) for t in texts]
+    cased = [is_cased(t) for t in texts]
     found: list[list[Redaction]] = [
-        [*find_titled_names(p), *find_context_names(p), *acting_names(p, lexicon, is_cased(t))]
-        for t, p in zip(texts, probes, strict=True)]
+        [*find_titled_names(p), *find_context_names(p), *acting_names(p, lexicon, c)]
+        for p, c in zip(probes, cased, strict=True)]
     todo = [i for i, p in enumerate(probes) if may_hold_name(p, lexicon)]
     total = len(todo)
 
@@ -205,15 +206,14 @@ def find_names(
     entities = split_work("names", todo_probes, local,
                           workers if is_default_nlp(nlp) else 1) if total else []
     for i, ents in zip(todo, entities, strict=True):
-        found[i].extend(entity_names(probes[i], ents, lexicon, is_cased(texts[i])))
+        found[i].extend(entity_names(probes[i], ents, lexicon, cased[i]))
         found[i].extend(lexicon_names(probes[i], ents, lexicon))
-        if is_cased(texts[i]):
+        if cased[i]:
             found[i].extend(inside_names(probes[i], ents, lexicon))
-    for i, text in enumerate(texts):
+    for i in range(len(texts)):
         if found[i]:
-            cased = is_cased(text)
-            found[i].extend(coordinated_names(probes[i], found[i], lexicon, cased))
-            if not cased:
+            found[i].extend(coordinated_names(probes[i], found[i], lexicon, cased[i]))
+            if not cased[i]:
                 found[i].extend(joined_names(probes[i], found[i], lexicon))
     if progress is not None and total:
         progress(total, total)
